@@ -1,0 +1,83 @@
+package io.wsbench.core;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * Admin HTTP on {@code ADMIN_PORT}, the same for every impl (SPEC §3.3): {@code GET /health},
+ * {@code GET /metrics} (Prometheus text), {@code POST /notify} (body → text message to every client, 202 with
+ * the count). It runs on the JDK's own HTTP server so no impl's library serves another impl's admin traffic.
+ */
+final class AdminServer implements AutoCloseable {
+    private final HttpServer http;
+
+    AdminServer(ServerConfig config, Hub hub, String impl) throws IOException {
+        http = HttpServer.create(new InetSocketAddress(config.host(), config.adminPort()), 128);
+        http.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "wsbench-admin");
+            t.setDaemon(true);
+            return t;
+        }));
+        http.createContext("/health", ex -> {
+            if (allow(ex, "GET")) {
+                respond(ex, 200, "application/json",
+                        "{\"status\":\"UP\",\"impl\":\"" + impl + "\",\"connections\":" + hub.connectionCount() + "}");
+            }
+        });
+        http.createContext("/metrics", ex -> {
+            if (allow(ex, "GET")) {
+                ex.getResponseHeaders().set("Content-Type", hub.metrics().contentType());
+                ex.sendResponseHeaders(200, 0);
+                try (OutputStream out = ex.getResponseBody()) {
+                    hub.metrics().writeText(out);
+                }
+            }
+        });
+        http.createContext("/notify", ex -> {
+            if (allow(ex, "POST")) {
+                String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int delivered = hub.broadcast(body);
+                respond(ex, 202, "application/json", "{\"delivered\":" + delivered + "}");
+            }
+        });
+        http.createContext("/", ex -> respond(ex, 404, "text/plain", "not found: " + ex.getRequestURI().getPath()));
+        http.start();
+    }
+
+    int port() {
+        return http.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+    }
+
+    private static boolean allow(HttpExchange ex, String method) throws IOException {
+        if (!ex.getRequestURI().getPath().equals(ex.getHttpContext().getPath())) {
+            respond(ex, 404, "text/plain", "not found: " + ex.getRequestURI().getPath());
+            return false;
+        }
+        if (!ex.getRequestMethod().equals(method)) {
+            ex.getResponseHeaders().set("Allow", method);
+            respond(ex, 405, "text/plain", "use " + method);
+            return false;
+        }
+        return true;
+    }
+
+    private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

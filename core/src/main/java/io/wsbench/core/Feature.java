@@ -1,0 +1,15 @@
+package io.wsbench.core;
+
+/** Behaviours of SPEC §3 that a stack may be unable to show; see {@link TransportProvider#unsupported()}. */
+public enum Feature {
+    /** permessage-deflate negotiated when {@code COMPRESSION=on}. */
+    COMPRESSION,
+    /** {@code COMPRESSION_LEVEL} applied to the server's deflater. */
+    COMPRESSION_LEVEL,
+    /** permessage-deflate with {@code no_context_takeover} negotiated on a client's request. */
+    NO_CONTEXT_TAKEOVER,
+    /** {@code READ_LIMIT} enforced on the decompressed message (a deflate bomb closes 1009). */
+    DECOMPRESSED_LIMIT,
+    /** TLS at the backend with {@code TLS_CERT}/{@code TLS_KEY}. */
+    TLS
+}

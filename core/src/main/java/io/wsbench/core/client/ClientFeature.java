@@ -1,0 +1,11 @@
+package io.wsbench.core.client;
+
+/** Things a load client may be unable to do; see {@link ClientProvider#unsupported()}. */
+public enum ClientFeature {
+    /** Offer permessage-deflate. */
+    COMPRESSION,
+    /** Bind a chosen local (source) address, needed to pass ~28k connections per destination. */
+    SOURCE_ADDRESS,
+    /** wss:// with a given trust context. */
+    TLS
+}

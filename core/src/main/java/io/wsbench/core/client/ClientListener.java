@@ -7,6 +7,7 @@ public interface ClientListener {
 
     void onText(ClientConnection connection, String text);
 
+    /** {@code data} is only valid during the call: copy what you keep. */
     default void onBinary(ClientConnection connection, ByteBuffer data) {
     }
 

@@ -1,0 +1,177 @@
+package io.wsbench.impl.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.wsbench.core.CloseCodes;
+import io.wsbench.core.Connection;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One upgraded channel as the {@link io.wsbench.core.Hub} sees it. Sends come from any thread (the admin
+ * thread broadcasts): {@code Channel.writeAndFlush} is thread-safe, keeps each thread's order and counts a
+ * write queued from another thread against the write-buffer water mark, so a slow consumer stays bounded.
+ * The closing-handshake state is only touched on the channel's event loop.
+ */
+final class NettyConnection implements Connection {
+    private static final int MAX_REASON_BYTES = 123;
+
+    private final Channel channel;
+    private final long closeTimeoutNanos;
+    /** A close frame went out or the TCP connection is being dropped: later sends stop here, not in the pipeline. */
+    private volatile boolean closing;
+    /** What the hub is told at the end: the first close code sent or received, 1006 when there was none. */
+    private int closeCode = CloseCodes.ABNORMAL;
+
+    /** @param closeTimeout how long a peer has to answer our close frame before the TCP connection is dropped */
+    NettyConnection(Channel channel, Duration closeTimeout) {
+        this.channel = channel;
+        this.closeTimeoutNanos = closeTimeout.toNanos();
+    }
+
+    @Override
+    public void sendText(String text) {
+        if (!closing) {
+            // encoded straight into a pooled buffer: no intermediate byte[]
+            channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), text)),
+                    channel.voidPromise());
+        }
+    }
+
+    /**
+     * Copies now, into a pooled buffer the socket write would need anyway: the hub echoes the inbound frame's
+     * own buffer, which Netty recycles as soon as the read returns.
+     */
+    @Override
+    public void sendBinary(ByteBuffer data) {
+        if (!closing) {
+            ByteBuf copy = channel.alloc().buffer(data.remaining());
+            copy.writeBytes(data.duplicate());
+            channel.writeAndFlush(new BinaryWebSocketFrame(copy), channel.voidPromise());
+        }
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (!WebSocketCloseStatus.isValidStatusCode(code) || code < 0) {
+            throw new IllegalArgumentException("not a close code an endpoint may send: " + code);
+        }
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            startClosingHandshake(code, reason);
+        } else {
+            try {
+                loop.execute(() -> startClosingHandshake(code, reason));
+            } catch (RejectedExecutionException e) {
+                // the event loop is shutting down and closes the channel itself
+            }
+        }
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    int closeCode() {
+        return closeCode;
+    }
+
+    void ping() {
+        if (!closing) {
+            channel.writeAndFlush(new PingWebSocketFrame(Unpooled.EMPTY_BUFFER), channel.voidPromise());
+        }
+    }
+
+    /** Our close frame; the peer's answer (WebSocketFrameHandler) or the close timeout ends the connection. */
+    private void startClosingHandshake(int code, String reason) {
+        if (sendClose(code, reason) != null) {
+            ScheduledFuture<?> timeout = channel.eventLoop().schedule(
+                    () -> channel.close(), closeTimeoutNanos, TimeUnit.NANOSECONDS);
+            channel.closeFuture().addListener(f -> timeout.cancel(false));
+        }
+    }
+
+    /** RFC 6455 §7.1.7 "fail the connection": the close frame, then the TCP close once it is written. */
+    void fail(int code, String reason) {
+        ChannelFuture sent = sendClose(code, reason);
+        if (sent != null) {
+            sent.addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
+        }
+    }
+
+    /** PONG_WAIT passed: a 1001 for a peer that may still read, but no waiting for an answer from a dead one. */
+    void dropSilentPeer() {
+        sendClose(CloseCodes.GOING_AWAY, "no frame within PONG_WAIT");
+        channel.close();
+    }
+
+    /** Slow consumer: no close frame, it would only queue behind the data the peer is not reading. */
+    void abort() {
+        closing = true;
+        channel.close();
+    }
+
+    /**
+     * The peer's close frame: the answer to ours, or its own closing handshake, echoed (code and reason) the way
+     * {@code WebSocketServerHandshaker.close} does, then the server closes the TCP connection (RFC 6455 §7.1.1).
+     */
+    void closeReceived(CloseWebSocketFrame frame) {
+        if (closing) {
+            channel.close();
+            return;
+        }
+        closing = true;
+        int code = frame.statusCode();
+        closeCode = code < 0 ? CloseCodes.NO_STATUS : code;
+        channel.writeAndFlush(frame.retain()).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Netty's decoder or UTF-8 validator already sent this close code and is closing the channel. */
+    void closedByLibrary(int code) {
+        if (!closing) {
+            closing = true;
+            closeCode = code;
+        }
+    }
+
+    void closed() {
+        closing = true;
+    }
+
+    private ChannelFuture sendClose(int code, String reason) {
+        if (closing || !channel.isActive()) {
+            return null;
+        }
+        closing = true;
+        closeCode = code;
+        return channel.writeAndFlush(new CloseWebSocketFrame(code, fit(reason)));
+    }
+
+    /** A control frame carries at most 125 bytes (RFC 6455 §5.5): the code and 123 bytes of reason. */
+    private static String fit(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        String r = reason;
+        while (r.getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
+            r = r.substring(0, r.length() - 1);
+        }
+        return r;
+    }
+}

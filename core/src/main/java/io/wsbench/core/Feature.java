@@ -10,6 +10,8 @@ public enum Feature {
     NO_CONTEXT_TAKEOVER,
     /** {@code READ_LIMIT} enforced on the decompressed message (a deflate bomb closes 1009). */
     DECOMPRESSED_LIMIT,
+    /** A plain GET at {@code WS_PATH} without Upgrade is answered 400 or 426 (not some other error status). */
+    PLAIN_GET_STATUS,
     /** TLS at the backend with {@code TLS_CERT}/{@code TLS_KEY}. */
     TLS
 }

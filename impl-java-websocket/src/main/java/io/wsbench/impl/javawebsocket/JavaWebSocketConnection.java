@@ -1,0 +1,186 @@
+package io.wsbench.impl.javawebsocket;
+
+import io.wsbench.core.Connection;
+import io.wsbench.core.Heartbeat;
+import io.wsbench.core.Hub;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Java-WebSocket connection as the {@link Hub} sees it.
+ *
+ * <p>Sends go straight into the library's per-connection {@code outQueue}, which the selector thread drains.
+ * That queue is unbounded and the library has no write timeout or send callback (TooTallNate/Java-WebSocket
+ * #773; only {@code hasBufferedData()}), so this class adds the smallest fallback that keeps a slow consumer
+ * from growing server memory: the queued bytes are counted from the public {@code outQueue} (an estimate per
+ * send, an exact sum when the estimate passes {@code MAX_QUEUED_BYTES}), and {@link #checkWriteDeadline} — run
+ * by the transport's sweeper — aborts a connection whose oldest queued frame has not gone out for
+ * {@code WRITE_WAIT}. Both abort the TCP connection: a peer that does not read would never read a close frame.
+ */
+final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
+    private static final Logger LOG = LoggerFactory.getLogger(JavaWebSocketConnection.class);
+    /** Largest RFC 6455 server frame header (no mask): the per-frame overhead added to the estimate. */
+    private static final int MAX_HEADER = 10;
+
+    private final WebSocketImpl socket;
+    private final Hub hub;
+    private final long maxQueuedBytes;
+    private final long writeWaitNanos;
+    private final AtomicBoolean slowConsumer = new AtomicBoolean();
+    private volatile Heartbeat.Watch watch;
+    private volatile int closingCode;
+
+    /** Upper estimate of the bytes in outQueue; replaced by an exact count whenever it passes the limit. */
+    private long queuedEstimate; // guarded by this
+
+    // Touched only by the single sweeper thread.
+    private ByteBuffer waitingHead;
+    private long waitingSince;
+
+    JavaWebSocketConnection(WebSocketImpl socket, Hub hub, long maxQueuedBytes, long writeWaitNanos) {
+        this.socket = socket;
+        this.hub = hub;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.writeWaitNanos = writeWaitNanos;
+    }
+
+    void watch(Heartbeat heartbeat) {
+        watch = heartbeat.watch(this);
+    }
+
+    /** Any frame from the peer (data, ping, pong) extends the PONG_WAIT deadline. */
+    void alive() {
+        Heartbeat.Watch w = watch;
+        if (w != null) {
+            w.alive();
+        }
+    }
+
+    /** A close frame was sent or received with this code (the library's onClosing). */
+    void closing(int code) {
+        closingCode = code;
+    }
+
+    int closingCode() {
+        return closingCode;
+    }
+
+    /** The library reported the connection closed (exactly once): stop the heartbeat, tell the hub. */
+    void closed(int code) {
+        Heartbeat.Watch w = watch;
+        if (w != null) {
+            w.stop();
+        }
+        hub.closed(this, code);
+    }
+
+    @Override
+    public void sendText(String text) {
+        // createFrames is what WebSocketImpl.send(String) does; building the frame here gives its size for free.
+        send(socket.getDraft().createFrames(text, false));
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data) {
+        // PerMessageDeflateExtension.encodeFrame compresses payload.array() whole, ignoring position and limit:
+        // hand it an exact heap array. The hub echoes the library's own message buffers, which already are.
+        ByteBuffer exact = data;
+        if (!data.hasArray() || data.arrayOffset() != 0 || data.position() != 0 || data.limit() != data.capacity()) {
+            exact = ByteBuffer.allocate(data.remaining());
+            exact.put(data).flip();
+        }
+        send(socket.getDraft().createFrames(exact, false));
+    }
+
+    /**
+     * One lock per connection: the library compresses outside its own write lock (WebSocketImpl.send calls
+     * createBinaryFrame before write), so two threads sending on one connection — an echo from a worker and a
+     * /notify broadcast from the admin thread — would share the connection's Deflater. Uncontended otherwise.
+     */
+    private void send(List<Framedata> frames) {
+        boolean overLimit = false;
+        synchronized (this) {
+            try {
+                socket.sendFrame(frames);
+            } catch (WebsocketNotConnectedException e) {
+                return; // closing or closed: the hub hears about it from onClose
+            }
+            // After sendFrame the frame holds its wire payload (compressed if deflate was applied).
+            for (Framedata f : frames) {
+                queuedEstimate += f.getPayloadData().remaining() + MAX_HEADER;
+            }
+            if (queuedEstimate > maxQueuedBytes) {
+                queuedEstimate = queuedBytes();
+                overLimit = queuedEstimate > maxQueuedBytes;
+            }
+        }
+        if (overLimit) {
+            abortSlowConsumer("more than " + maxQueuedBytes + " bytes queued");
+        }
+    }
+
+    /** Exact unsent bytes: the library exposes its queue, not a count. Runs only when the estimate is over. */
+    private long queuedBytes() {
+        long sum = 0;
+        for (ByteBuffer b : socket.outQueue) {
+            sum += b.remaining();
+        }
+        return sum;
+    }
+
+    /**
+     * WRITE_WAIT as gorilla's per-write deadline: the frame at the head of outQueue is the write in progress;
+     * if the same frame is still there WRITE_WAIT after it was first seen, the write could not complete.
+     */
+    void checkWriteDeadline(long now) {
+        ByteBuffer head = socket.outQueue.peek();
+        if (head == null) {
+            waitingHead = null;
+        } else if (head != waitingHead) {
+            waitingHead = head;
+            waitingSince = now;
+        } else if (now - waitingSince >= writeWaitNanos) {
+            abortSlowConsumer("a write did not complete within WRITE_WAIT");
+        }
+    }
+
+    private void abortSlowConsumer(String why) {
+        if (slowConsumer.compareAndSet(false, true)) {
+            LOG.info("closing slow consumer {}: {}", socket.getRemoteSocketAddress(), why);
+            hub.slowConsumerClosed(this);
+            // No close frame: it would queue behind the data the peer is not reading.
+            socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "slow consumer: " + why);
+        }
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        socket.close(code, reason);
+    }
+
+    @Override
+    public void ping() {
+        try {
+            socket.sendPing();
+        } catch (WebsocketNotConnectedException e) {
+            // closing: nothing to keep alive
+        }
+    }
+
+    /**
+     * No frame for PONG_WAIT: drop the TCP connection without a closing handshake (the peer is gone or stuck),
+     * the same way the library's own lost-connection check ends it: 1006.
+     */
+    @Override
+    public void closeDead() {
+        LOG.info("closing {}: no frame from the peer within PONG_WAIT", socket.getRemoteSocketAddress());
+        socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "no frame from the peer within PONG_WAIT");
+    }
+}

@@ -58,6 +58,8 @@ public final class Heartbeat implements AutoCloseable {
     public final class Watch {
         private final Peer peer;
         private volatile long lastSeen = System.nanoTime();
+        /** When the first ping after the peer's last frame went out (older than lastSeen: none yet). */
+        private volatile long firstUnansweredPing = lastSeen;
         private volatile boolean stopped;
         private ScheduledFuture<?> pings;
         private ScheduledFuture<?> deadline;
@@ -91,15 +93,31 @@ public final class Heartbeat implements AutoCloseable {
         private void ping() {
             if (!stopped) {
                 peer.ping();
+                long now = System.nanoTime();
+                if (firstUnansweredPing - lastSeen <= 0) {
+                    firstUnansweredPing = now;
+                }
             }
         }
 
-        /** One pending check per connection, re-armed for exactly when the deadline would pass. */
+        /**
+         * One pending check per connection, re-armed for exactly when the deadline would pass. A peer is only
+         * dead if it also had a fair chance to answer: the first ping after its last frame went out at least
+         * {@code PONG_WAIT - PING_PERIOD} ago. Otherwise a stalled timer thread (a loaded machine) that sent
+         * its pings late would blame the peer.
+         */
         private synchronized void checkDeadline() {
             if (stopped) {
                 return;
             }
-            long left = lastSeen + pongWaitNanos - System.nanoTime();
+            long now = System.nanoTime();
+            long seen = lastSeen;
+            long left = seen + pongWaitNanos - now;
+            if (left <= 0 && pingNanos > 0) {
+                long ping = firstUnansweredPing;
+                long answerTime = Math.max(pongWaitNanos - pingNanos, 0);
+                left = ping - seen > 0 ? ping + answerTime - now : pingNanos;
+            }
             if (left <= 0) {
                 stop();
                 peer.closeDead();

@@ -142,14 +142,6 @@ final class NettyConnection implements Connection {
         channel.writeAndFlush(frame.retain()).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Netty's decoder or UTF-8 validator already sent this close code and is closing the channel. */
-    void closedByLibrary(int code) {
-        if (!closing) {
-            closing = true;
-            closeCode = code;
-        }
-    }
-
     void closed() {
         closing = true;
     }

@@ -113,8 +113,8 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             LOG.debug("netty: {} before the upgrade: {}", ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
         } else if (cause instanceof CorruptedWebSocketFrameException e) {
-            // a protocol error (1002), a frame over READ_LIMIT (1009) or bad UTF-8 (1007): Netty sent the close
-            connection.closedByLibrary(e.closeStatus().code());
+            // a protocol error (1002), a frame over READ_LIMIT (1009) or bad UTF-8 (1007), found by the decoder
+            connection.fail(e.closeStatus().code(), e.closeStatus().reasonText());
         } else if (cause instanceof TooLongFrameException) {
             // WebSocketFrameAggregator: the fragments passed the limit; it sends no close frame of its own
             connection.fail(CloseCodes.MESSAGE_TOO_BIG, "message over READ_LIMIT");

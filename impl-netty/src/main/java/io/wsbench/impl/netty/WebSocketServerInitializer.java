@@ -85,7 +85,9 @@ final class WebSocketServerInitializer extends ChannelInitializer<SocketChannel>
                 .allowExtensions(config.compression())     // RSV bits are a 1002 unless deflate may be on
                 .allowMaskMismatch(false)                  // unmasked client frame: 1002
                 .withUTF8Validator(true)                   // invalid UTF-8 in text: 1007
-                .closeOnProtocolViolation(true)            // send the close frame, then drop the connection
+                // The handler sends every close frame itself: Netty's own one (closeOnProtocolViolation) sends
+                // nothing at all once a close opcode was parsed, so a close frame with code 1005 got no 1002.
+                .closeOnProtocolViolation(false)
                 .build();
         return WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(config.path())

@@ -1,0 +1,236 @@
+package io.wsbench.conformance;
+
+import io.wsbench.core.Feature;
+import io.wsbench.core.TransportProvider;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+
+/**
+ * Records every case × impl outcome (pass, fail, not supported, with what the client saw, e.g. the close code)
+ * and writes the matrix to {@code target/conformance.md} when the run ends.
+ *
+ * <p>A case learns its impl from its {@code TransportProvider} argument; it attaches observations with
+ * {@link #saw} and asks {@link #supports} before asserting a feature the impl may have declared unsupported, so
+ * such a case is reported as "not supported: reason" instead of silently passing or being skipped.
+ */
+public final class ConformanceMatrix implements InvocationInterceptor, BeforeAllCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceMatrix.class);
+    private static final ThreadLocal<Cell> CURRENT = new ThreadLocal<>();
+    /** section → case → impl → outcome, in the order the cases ran. */
+    private static final Map<String, Map<String, Map<String, Cell>>> RESULTS = new LinkedHashMap<>();
+    private static final Map<String, String> LIBRARIES = new TreeMap<>();
+
+    /** Attaches what the client saw (a close code, a status) to the running case's cell. */
+    static void saw(Object observation) {
+        Cell cell = CURRENT.get();
+        if (cell != null) {
+            cell.seen.add(String.valueOf(observation));
+        }
+    }
+
+    /**
+     * True when the impl claims {@code feature}, so the case must assert it; otherwise records and prints
+     * "not supported: reason" for this case, which then asserts only the parts that still apply.
+     */
+    static boolean supports(TransportProvider provider, Feature feature) {
+        String reason = provider.unsupported().get(feature);
+        if (reason == null) {
+            return true;
+        }
+        Cell cell = CURRENT.get();
+        String note = feature + ": " + reason;
+        if (cell != null) {
+            cell.notSupported.add(note);
+            System.out.println("[" + provider.name() + "] " + cell.caseName + ": not supported: " + note);
+        }
+        return false;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(MatrixFile.class, k -> new MatrixFile(), MatrixFile.class);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+            ExtensionContext context) throws Throwable {
+        TransportProvider provider = call.getArguments().stream()
+                .filter(TransportProvider.class::isInstance).map(TransportProvider.class::cast)
+                .findFirst().orElse(null);
+        if (provider == null) {
+            invocation.proceed();
+            return;
+        }
+        Cell cell = new Cell(call.getExecutable().getName());
+        record(section(context), provider, cell);
+        CURRENT.set(cell);
+        try {
+            invocation.proceed();
+            cell.finish(null);
+        } catch (Throwable t) {
+            cell.finish(t);
+            throw t;
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    private static String section(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        DisplayName name = testClass.getAnnotation(DisplayName.class);
+        return name != null ? name.value() : testClass.getSimpleName();
+    }
+
+    private static synchronized void record(String section, TransportProvider provider, Cell cell) {
+        String library;
+        try {
+            library = provider.library();
+        } catch (RuntimeException e) {
+            library = "library unknown: " + e;
+        }
+        LIBRARIES.put(provider.name(), library);
+        RESULTS.computeIfAbsent(section, s -> new LinkedHashMap<>())
+                .computeIfAbsent(cell.caseName, c -> new LinkedHashMap<>())
+                .put(provider.name(), cell);
+    }
+
+    /** One case on one impl. */
+    private static final class Cell {
+        final String caseName;
+        final List<String> seen = new ArrayList<>();
+        final List<String> notSupported = new ArrayList<>();
+        volatile String failure;
+        volatile boolean finished;
+
+        Cell(String caseName) {
+            this.caseName = caseName;
+        }
+
+        void finish(Throwable t) {
+            if (t != null) {
+                String message = t instanceof AssertionError && t.getMessage() != null ? t.getMessage() : t.toString();
+                failure = message.replaceAll("\\s+", " ").trim();
+                if (failure.length() > 600) {
+                    failure = failure.substring(0, 597) + "...";
+                }
+            }
+            finished = true;
+        }
+
+        String text(List<String> footnotes, String impl) {
+            String seenText = seen.isEmpty() ? "" : " (" + String.join(", ", seen) + ")";
+            if (!finished) {
+                return "did not finish";
+            }
+            if (failure != null) {
+                footnotes.add(impl + " · `" + caseName + "`: " + failure
+                        + (notSupported.isEmpty() ? "" : " [declared not supported: " + String.join("; ", notSupported) + "]"));
+                return "**FAIL**" + seenText + " [F" + footnotes.size() + "]";
+            }
+            if (!notSupported.isEmpty()) {
+                return "not supported: " + String.join("; ", notSupported) + seenText;
+            }
+            return "pass" + seenText;
+        }
+
+        String verdict() {
+            return !finished || failure != null ? "fail" : notSupported.isEmpty() ? "pass" : "not supported";
+        }
+    }
+
+    /** Written when the engine's root context closes, i.e. after the last test class. */
+    private static final class MatrixFile implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            String markdown = render();
+            Path file = Path.of(System.getProperty("wsbench.matrix", "target/conformance.md"));
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, markdown);
+            System.out.println();
+            System.out.println(markdown);
+            System.out.println("conformance matrix written to " + file.toAbsolutePath());
+        }
+    }
+
+    static synchronized String render() {
+        TreeSet<String> impls = new TreeSet<>(LIBRARIES.keySet());
+        List<String> footnotes = new ArrayList<>();
+        Map<String, int[]> totals = new TreeMap<>();
+        StringBuilder table = new StringBuilder();
+        table.append("| case |");
+        impls.forEach(i -> table.append(' ').append(i).append(" |"));
+        table.append("\n|---|");
+        impls.forEach(i -> table.append("---|"));
+        table.append('\n');
+        // SPEC sections in their order (their names start with "§3.n"), then the rest; cases by name
+        Map<String, Map<String, Map<String, Cell>>> sections = new TreeMap<>(
+                Comparator.comparing((String name) -> !name.startsWith("§")).thenComparing(Comparator.naturalOrder()));
+        sections.putAll(RESULTS);
+        sections.forEach((section, cases) -> {
+            table.append("| **").append(section).append("** |");
+            impls.forEach(i -> table.append(" |"));
+            table.append('\n');
+            new TreeMap<>(cases).forEach((caseName, byImpl) -> {
+                table.append("| `").append(caseName).append("` |");
+                for (String impl : impls) {
+                    Cell cell = byImpl.get(impl);
+                    String text = cell == null ? "–" : cell.text(footnotes, impl);
+                    if (cell != null) {
+                        int[] t = totals.computeIfAbsent(impl, k -> new int[3]);
+                        t[switch (cell.verdict()) { case "pass" -> 0; case "fail" -> 1; default -> 2; }]++;
+                    }
+                    table.append(' ').append(escape(text)).append(" |");
+                }
+                table.append('\n');
+            });
+        });
+
+        StringBuilder md = new StringBuilder();
+        md.append("# wsbench conformance matrix\n\n");
+        md.append("SPEC §3 checked case by case against every server impl on the classpath")
+                .append(" (`io.wsbench.conformance`, `mvn test` in `conformance/`).\n\n");
+        md.append("- run: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .append(", JDK ").append(System.getProperty("java.version"))
+                .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n");
+        LIBRARIES.forEach((impl, library) -> {
+            int[] t = totals.getOrDefault(impl, new int[3]);
+            md.append("- `").append(impl).append("`: ").append(library).append(" — ")
+                    .append(t[0]).append(" pass, ").append(t[1]).append(" fail, ")
+                    .append(t[2]).append(" not supported\n");
+        });
+        md.append("\nCells: `pass (what the client saw)`, `**FAIL** [Fn]` (details below), ")
+                .append("`not supported: reason` (declared by the impl; the parts of the case that still apply were asserted), ")
+                .append("`–` not run.\n\n");
+        md.append(table);
+        if (!footnotes.isEmpty()) {
+            md.append("\n## Failures\n\n");
+            for (int i = 0; i < footnotes.size(); i++) {
+                md.append("- F").append(i + 1).append(". ").append(footnotes.get(i)).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static String escape(String cell) {
+        return cell.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The conformance suite: SPEC §3 checked case by case against every server impl on the classpath, the proof
+ * that they behave identically before the bench compares them.
+ *
+ * <p>Run {@code mvn test} here (after {@code mvn -q install -DskipTests} at the root), or
+ * {@code mvn test -Dwsbench.impls=jetty,netty} for some impls. Each case is a {@link io.wsbench.conformance.ForEachImpl}
+ * method run once per impl; {@link io.wsbench.conformance.ConformanceMatrix} writes the impl × case matrix
+ * (pass / fail / not supported, with the close code or status the client saw) to {@code target/conformance.md}.
+ *
+ * <p>Two clients: the JDK's {@code java.net.http.WebSocket} ({@link io.wsbench.conformance.JdkClient}) for what a
+ * correct client does, and {@link io.wsbench.conformance.RawWebSocket} on a bare socket for what it cannot
+ * (bad frames, deflate by hand, never answering pings, never reading). Timing is never asserted beyond safe lower
+ * bounds; every "eventually" waits up to {@link io.wsbench.conformance.ScaledConfig#EVENTUALLY}.
+ *
+ * <p>A feature an impl declares in {@code TransportProvider.unsupported()} is not asserted: the case asks
+ * {@link io.wsbench.conformance.ConformanceMatrix#supports}, asserts what still applies, and the matrix says
+ * "not supported: reason".
+ */
+package io.wsbench.conformance;

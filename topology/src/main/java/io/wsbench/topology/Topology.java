@@ -1,0 +1,217 @@
+package io.wsbench.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * K server replicas of one impl, each in its own JVM on its own loopback ports, behind one real nginx: the
+ * setup of the design notes ({@code docker compose --scale ws-server=K} behind nginx) without containers. The
+ * one owner of every process it starts: {@link #close()} stops them all, and so do this JVM's exit and its
+ * death by SIGKILL (see {@code reaper.sh}).
+ *
+ * <pre>{@code
+ * try (Topology t = Topology.start(TopologyConfig.of("netty").withReplicas(3))) {
+ *     URI viaNginx = t.nginxWsUri();      // ws://127.0.0.1:<port>/ws-notifications
+ *     URI viaTls = t.nginxWssUri();       // wss://localhost:<port>/..., trust t.certificate()
+ *     URI direct = t.directWsUri(0);      // replica 0 without nginx
+ *     long open = t.stubStatus().active();
+ * }
+ * }</pre>
+ */
+public final class Topology implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Topology.class);
+    private static final int PORT_ATTEMPTS = 3;
+
+    private final TopologyConfig config;
+    private final Path directory;
+    private final List<ServerReplica> replicas;
+    private final NginxProcess nginx;
+
+    private Topology(TopologyConfig config, Path directory, List<ServerReplica> replicas, NginxProcess nginx) {
+        this.config = config;
+        this.directory = directory;
+        this.replicas = List.copyOf(replicas);
+        this.nginx = nginx;
+    }
+
+    /**
+     * Starts the replicas (together), then nginx in front of them, and returns once every replica's
+     * {@code /health} and nginx's {@code /status} answer.
+     *
+     * @throws IllegalStateException when there is no nginx binary (the message says how to install one)
+     * @throws IOException when a process fails to start; whatever did start is stopped again
+     */
+    public static Topology start(TopologyConfig config) throws IOException {
+        NginxBinary binary = NginxBinary.find();
+        Path directory = Files.createTempDirectory("wsbench-topology-");
+        List<ServerReplica> replicas = new ArrayList<>();
+        try {
+            replicas.addAll(startReplicas(config, directory));
+            List<String> upstreams = replicas.stream().map(ServerReplica::upstreamAddress).toList();
+            NginxProcess nginx = NginxProcess.start(binary, config.nginx(), upstreams, config.server().path(),
+                    directory.resolve("nginx"));
+            LOG.info("topology up: {} x {} behind {} ({}), files in {}", replicas.size(), config.server().impl(),
+                    binary.version(), config.nginx().balance().label(), directory);
+            return new Topology(config, directory, replicas, nginx);
+        } catch (IOException | RuntimeException e) {
+            stop(replicas, null);
+            if (!config.keepFiles()) {
+                delete(directory);
+            }
+            throw e;
+        }
+    }
+
+    public TopologyConfig config() {
+        return config;
+    }
+
+    /** Logs, the rendered nginx.conf and the certificate live here until close. */
+    public Path directory() {
+        return directory;
+    }
+
+    public List<ServerReplica> replicas() {
+        return replicas;
+    }
+
+    public ServerReplica replica(int index) {
+        return replicas.get(index);
+    }
+
+    public NginxProcess nginx() {
+        return nginx;
+    }
+
+    /** Replica {@code index} directly, no proxy. */
+    public URI directWsUri(int index) {
+        return replicas.get(index).wsUri();
+    }
+
+    public URI nginxWsUri() {
+        return nginx.wsUri(config.server().path());
+    }
+
+    public URI nginxWssUri() {
+        return nginx.wssUri(config.server().path());
+    }
+
+    /** What a wss:// client must trust. */
+    public Path certificate() {
+        return nginx.certificate();
+    }
+
+    public StubStatus stubStatus() throws IOException {
+        return nginx.stubStatus();
+    }
+
+    /** Each replica's {@code /metrics}, in replica order. */
+    public List<MetricsSnapshot> replicaMetrics() throws IOException {
+        List<MetricsSnapshot> all = new ArrayList<>();
+        for (ServerReplica replica : replicas) {
+            all.add(replica.metrics());
+        }
+        return all;
+    }
+
+    /** {@code wsbench_connections_active} of each replica, in replica order. */
+    public List<Integer> connectionsPerReplica() throws IOException {
+        return replicaMetrics().stream().map(MetricsSnapshot::connectionsActive).toList();
+    }
+
+    /** Stops nginx and every replica at once, waits for all, removes the directory (unless kept). */
+    @Override
+    public void close() {
+        stop(replicas, nginx);
+        if (!config.keepFiles()) {
+            delete(directory);
+        }
+    }
+
+    private static List<ServerReplica> startReplicas(TopologyConfig config, Path directory) throws IOException {
+        ExecutorService starters = Executors.newFixedThreadPool(config.replicas());
+        try {
+            List<Future<ServerReplica>> starting = new ArrayList<>();
+            for (int i = 1; i <= config.replicas(); i++) {
+                String name = config.server().impl() + "-" + i;
+                starting.add(starters.submit(() -> startReplica(name, config, directory)));
+            }
+            List<ServerReplica> started = new ArrayList<>();
+            Exception failure = null;
+            for (Future<ServerReplica> f : starting) {
+                try {
+                    started.add(f.get());
+                } catch (ExecutionException e) {
+                    failure = failure == null ? (Exception) e.getCause() : failure;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                stop(started, null);
+                throw failure instanceof IOException io ? io : new IOException(failure.getMessage(), failure);
+            }
+            return started;
+        } finally {
+            starters.shutdownNow();
+        }
+    }
+
+    private static ServerReplica startReplica(String name, TopologyConfig config, Path directory)
+            throws IOException {
+        IOException lastPortClash = null;
+        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+            int[] ports = FreePorts.allocate(config.server().host(), 2);
+            try {
+                return ServerReplica.start(name, config.server().withPorts(ports[0], ports[1]), config.jvm(),
+                        directory);
+            } catch (IOException e) {
+                if (!FreePorts.mentionsPortInUse(e.getMessage())) {
+                    throw e;
+                }
+                LOG.info("{}: a port was taken before the server bound it; retrying with new ports", name);
+                lastPortClash = e;
+            }
+        }
+        throw lastPortClash;
+    }
+
+    private static void stop(List<ServerReplica> replicas, NginxProcess nginx) {
+        if (nginx != null) {
+            nginx.requestStop();
+        }
+        replicas.forEach(ServerReplica::requestStop);
+        if (nginx != null) {
+            nginx.close();
+        }
+        replicas.forEach(ServerReplica::close);
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not remove {}: {}", directory, e.toString());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.wsbench.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wsbench.core.ServerConfig;
+import io.wsbench.core.ServerOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A replica is configured only through env vars; what it parses must be exactly what we meant. */
+class ServerReplicaEnvironmentTest {
+
+    @Test
+    void everySettingRoundTripsThroughTheServersOwnParser() {
+        ServerConfig config = ServerConfig.defaults().withImpl("netty").withPorts(41001, 41002)
+                .withHeartbeat(Duration.ofMillis(1500), Duration.ofSeconds(2))
+                .withWriteWait(Duration.ofMillis(250))
+                .withReadLimit(100 * 1024)
+                .withMaxQueuedBytes(8L * 1024 * 1024)
+                .withCompression(true, 9)
+                .withTls(Path.of("/tmp/cert.pem"), Path.of("/tmp/key.pem"));
+
+        assertThat(ServerOptions.parse(new String[0], ServerReplica.environment(config))).isEqualTo(config);
+    }
+
+    @Test
+    void pingPeriodZeroStillMeansPingsOff() {
+        ServerConfig config = ServerConfig.defaults().withImpl("jetty").withHeartbeat(Duration.ZERO,
+                Duration.ofSeconds(120));
+
+        ServerConfig parsed = ServerOptions.parse(new String[0], ServerReplica.environment(config));
+
+        assertThat(parsed.pingsEnabled()).isFalse();
+        assertThat(parsed).isEqualTo(config);
+    }
+
+    @Test
+    void everyVariableTheServerReadsIsSetOrCleared() {
+        ServerConfig withTls = ServerConfig.defaults().withImpl("netty")
+                .withTls(Path.of("/c.pem"), Path.of("/k.pem"));
+        assertThat(ServerReplica.environment(withTls).keySet())
+                .containsExactlyInAnyOrderElementsOf(ServerReplica.SERVER_ENV);
+    }
+}

@@ -1,0 +1,107 @@
+package io.wsbench.bench;
+
+import io.wsbench.bench.machine.Environment;
+import io.wsbench.bench.result.Row;
+import io.wsbench.bench.result.RunResult;
+import io.wsbench.bench.result.ScenarioResult;
+import io.wsbench.bench.result.Variant;
+import io.wsbench.bench.result.Verification;
+import io.wsbench.bench.scenario.Scenario;
+import io.wsbench.bench.scenario.ScenarioRun;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run: for each impl, verify before measure, then every selected scenario. A failing impl or scenario
+ * becomes failed rows and the run goes on with the next; every server a scenario starts is closed by the
+ * scenario's try-with-resources (and by the topology's shutdown hook if this JVM is interrupted).
+ */
+public final class BenchRun {
+    private static final Logger LOG = LoggerFactory.getLogger("wsbench");
+
+    private final BenchSetup setup;
+    private final List<String> impls;
+    private final List<Scenario> scenarios;
+    private final RunResult.Settings settings;
+    private final Environment environment;
+    private final String runId;
+
+    public BenchRun(BenchSetup setup, List<String> impls, List<Scenario> scenarios, RunResult.Settings settings,
+                    Environment environment, String runId) {
+        this.setup = setup;
+        this.impls = List.copyOf(impls);
+        this.scenarios = List.copyOf(scenarios);
+        this.settings = settings;
+        this.environment = environment;
+        this.runId = runId;
+    }
+
+    public RunResult run() {
+        String started = now();
+        List<Verification> verifications = new ArrayList<>();
+        Map<Scenario, List<Row>> rows = new LinkedHashMap<>();
+        scenarios.forEach(s -> rows.put(s, new ArrayList<>()));
+        for (String impl : impls) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            Verification verification = verify(impl);
+            verifications.add(verification);
+            for (Scenario scenario : scenarios) {
+                rows.get(scenario).addAll(measure(scenario, impl, verification));
+            }
+        }
+        List<ScenarioResult> results = scenarios.stream()
+                .map(s -> new ScenarioResult(s.name(), s.description(), s.metrics(), s.variants(setup.profile()),
+                        rows.get(s)))
+                .toList();
+        return new RunResult(runId, started, now(), settings, environment, verifications, results,
+                setup.nginxConf().text());
+    }
+
+    private Verification verify(String impl) {
+        LOG.info("{}: verify before measure", impl);
+        Verification v = VerifyBeforeMeasure.check(impl, setup);
+        if (v.passed()) {
+            LOG.info("{}: verified ({})", impl, String.join("; ", v.checks()));
+        } else {
+            LOG.warn("{}: verify FAILED, no numbers for it: {}", impl, v.reason());
+        }
+        return v;
+    }
+
+    private List<Row> measure(Scenario scenario, String impl, Verification verification) {
+        List<Variant> variants = scenario.variants(setup.profile());
+        ScenarioRun run = new ScenarioRun(scenario, impl, setup);
+        if (!verification.passed()) {
+            run.abort(variants, "verify failed: " + verification.reason());
+            return run.rows(variants);
+        }
+        LOG.info("{} {}: {} variants × {} repetitions", scenario.name(), impl, variants.size(),
+                setup.profile().repetitions());
+        try {
+            scenario.run(run);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.abort(variants, "interrupted");
+        } catch (IOException e) {
+            LOG.warn("{} {}: {}", scenario.name(), impl, Reasons.of(e));
+            run.abort(variants, Reasons.of(e));
+        } catch (Exception e) {
+            LOG.warn("{} {} threw", scenario.name(), impl, e);
+            run.abort(variants, Reasons.of(e));
+        }
+        return run.rows(variants);
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,236 @@
+package io.wsbench.bench.load;
+
+import io.wsbench.core.CloseCodes;
+import io.wsbench.core.client.ClientConnection;
+import io.wsbench.core.client.ClientListener;
+import io.wsbench.core.client.WsClient;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Closed-loop echo over C connections: each connection keeps exactly one text message in flight and sends the
+ * next the moment the echo arrives, so the offered load is whatever the server (and the client) can turn
+ * around. Every round trip is recorded, from just before the send to the arrival of the echo, into one
+ * HdrHistogram {@link Recorder} per connection group; {@link #cut()} takes an interval snapshot of all of them,
+ * so a window's percentiles come from every reply in it, never from averages.
+ *
+ * <pre>{@code
+ * try (EchoLoad load = EchoLoad.open(client, uri, 64)) {
+ *     load.start(EchoLoad.text(1024));
+ *     Thread.sleep(warmUp); load.cut();          // discard the warm-up
+ *     Thread.sleep(measure); EchoWindow w = load.cut();
+ *     load.stop(Duration.ofSeconds(10));         // let in-flight echoes come back; throws if they do not
+ * }
+ * }</pre>
+ */
+public final class EchoLoad implements AutoCloseable {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+    private static final int RECORDER_GROUPS = 4;
+
+    private final List<ClientConnection> connections = new ArrayList<>();
+    private final List<Member> members = new ArrayList<>();
+    private final Recorder[] recorders;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong mismatches = new AtomicLong();
+    private final LongAdder echoesSinceCut = new LongAdder();
+    private final Queue<String> unexpectedCloses = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch allClosed;
+    private volatile String payload = "";
+    private volatile boolean sending;
+    private volatile boolean closing;
+    private long lastCutNanos;
+
+    private EchoLoad(int count) {
+        recorders = new Recorder[Math.min(RECORDER_GROUPS, Math.max(1, count))];
+        for (int i = 0; i < recorders.length; i++) {
+            recorders[i] = new Recorder(3);
+        }
+        allClosed = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            members.add(new Member(recorders[i % recorders.length]));
+        }
+    }
+
+    /** Opens {@code count} connections to {@code uri} at once; all or nothing. */
+    public static EchoLoad open(WsClient client, URI uri, int count) throws IOException, InterruptedException {
+        EchoLoad load = new EchoLoad(count);
+        List<CompletableFuture<ClientConnection>> opening = new ArrayList<>();
+        for (Member m : load.members) {
+            opening.add(client.connect(uri, null, m));
+        }
+        try {
+            CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new))
+                    .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            long failed = opening.stream().filter(f -> !f.isDone() || f.isCompletedExceptionally()).count();
+            opening.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                    .forEach(f -> f.join().close(CloseCodes.NORMAL, ""));
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IOException(failed + " of " + count + " connections to " + uri + " failed to open: "
+                    + cause, cause);
+        }
+        for (int i = 0; i < count; i++) {
+            ClientConnection c = opening.get(i).join();
+            load.connections.add(c);
+            load.members.get(i).connection = c;
+        }
+        return load;
+    }
+
+    /** A text message of exactly {@code bytes} bytes (ASCII), not a JSON command: the Hub echoes it as is. */
+    public static String text(int bytes) {
+        StringBuilder s = new StringBuilder(bytes);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (int i = 0; i < bytes; i++) {
+            s.append(alphabet.charAt(i % alphabet.length()));
+        }
+        return s.toString();
+    }
+
+    public int size() {
+        return connections.size();
+    }
+
+    /** Starts the loop: every connection sends {@code message} and keeps sending it as echoes arrive. */
+    public void start(String message) {
+        if (inFlight.get() != 0) {
+            throw new IllegalStateException(inFlight.get() + " echoes of the previous run are still in flight");
+        }
+        payload = message;
+        sending = true;
+        cut();
+        for (Member m : members) {
+            m.sendNext();
+        }
+    }
+
+    /** The round trips completed since the previous cut (or {@link #start}). */
+    public EchoWindow cut() {
+        long now = System.nanoTime();
+        Histogram all = new Histogram(3);
+        for (Recorder r : recorders) {
+            all.add(r.getIntervalHistogram());
+        }
+        double seconds = (now - lastCutNanos) / 1e9;
+        lastCutNanos = now;
+        echoesSinceCut.reset();
+        return new EchoWindow(all, seconds);
+    }
+
+    /** Echoes since the last cut, read without cutting (approximate while echoes arrive). */
+    public long echoesSinceCut() {
+        return echoesSinceCut.sum();
+    }
+
+    /**
+     * Stops sending and waits for the echoes still in flight.
+     *
+     * @throws IOException when some never came back, or a connection closed or an echo came back changed
+     */
+    public void stop(Duration drain) throws IOException, InterruptedException {
+        sending = false;
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline && unexpectedCloses.isEmpty()) {
+            Thread.sleep(5);
+        }
+        String problem = problem();
+        if (problem != null) {
+            throw new IOException(problem);
+        }
+        if (inFlight.get() > 0) {
+            throw new IOException(inFlight.get() + " of " + size() + " echoes did not come back within "
+                    + drain.toMillis() + " ms of the end of the run");
+        }
+    }
+
+    /** What went wrong so far (connections closed under load, echoes that were not the message), or null. */
+    public String problem() {
+        if (!unexpectedCloses.isEmpty()) {
+            return unexpectedCloses.size() + " of " + size() + " connections closed during the run (first: "
+                    + unexpectedCloses.peek() + ")";
+        }
+        if (mismatches.get() > 0) {
+            return mismatches.get() + " echoes did not match the message sent";
+        }
+        return null;
+    }
+
+    /** Closes every connection with 1000 and waits briefly for the server's answers. */
+    @Override
+    public void close() {
+        sending = false;
+        closing = true;
+        for (ClientConnection c : connections) {
+            try {
+                c.close(CloseCodes.NORMAL, "");
+            } catch (RuntimeException e) {
+                allClosed.countDown();
+            }
+        }
+        try {
+            allClosed.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One connection's side of the loop. */
+    private final class Member implements ClientListener {
+        private final Recorder recorder;
+        private volatile ClientConnection connection;
+        private volatile long sentAt;
+
+        Member(Recorder recorder) {
+            this.recorder = recorder;
+        }
+
+        void sendNext() {
+            inFlight.incrementAndGet();
+            sentAt = System.nanoTime();
+            connection.sendText(payload);
+        }
+
+        @Override
+        public void onText(ClientConnection c, String text) {
+            recorder.recordValue(System.nanoTime() - sentAt);
+            echoesSinceCut.increment();
+            if (text.length() != payload.length()) {
+                mismatches.incrementAndGet();
+            }
+            // Count the next message in before this one out, so in-flight never reads 0 while a send is due.
+            boolean next = sending;
+            if (next) {
+                inFlight.incrementAndGet();
+            }
+            inFlight.decrementAndGet();
+            if (next) {
+                sentAt = System.nanoTime();
+                c.sendText(payload);
+            }
+        }
+
+        @Override
+        public void onClose(ClientConnection c, int code, String reason) {
+            if (!closing) {
+                unexpectedCloses.add(code + (reason == null || reason.isEmpty() ? "" : " " + reason));
+            }
+            allClosed.countDown();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.wsbench.bench.report;
+
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/** One XChart chart ready to be saved as {@code <scenario>-<name>.png}. */
+public record DrawnChart(String name, String title, Chart<?, ?> chart) {
+}

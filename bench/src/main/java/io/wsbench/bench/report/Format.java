@@ -1,0 +1,53 @@
+package io.wsbench.bench.report;
+
+import io.wsbench.bench.result.Summary;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/** How figures are written in tables and progress lines: three significant digits, thousands grouped. */
+public final class Format {
+    private Format() {
+    }
+
+    /** {@code 45,312}, {@code 312}, {@code 1.25}, {@code 0.0412}. */
+    public static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "–";
+        }
+        if (Math.abs(v) >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code 45,312 [44,900–46,001]}: the median, then min and max over the repetitions. */
+    public static String summary(Summary s) {
+        return number(s.median()) + " [" + number(s.min()) + "–" + number(s.max()) + "]";
+    }
+
+    /** {@code ×0.85}. */
+    public static String ratio(double r) {
+        return String.format(Locale.ROOT, "×%.2f", r);
+    }
+
+    /** {@code 64 B}, {@code 1 KiB}, {@code 16 KiB}, {@code 1 MiB}. */
+    public static String bytes(long n) {
+        if (n >= 1024 * 1024 && n % (1024 * 1024) == 0) {
+            return n / (1024 * 1024) + " MiB";
+        }
+        if (n >= 1024 && n % 1024 == 0) {
+            return n / 1024 + " KiB";
+        }
+        return n + " B";
+    }
+
+    /** A file-name-safe form: {@code "nginx+tls, 16 KiB"} → {@code nginx-tls-16-kib}. */
+    public static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return s.replaceAll("^-+|-+$", "");
+    }
+}

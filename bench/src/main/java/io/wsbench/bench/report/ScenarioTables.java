@@ -1,0 +1,170 @@
+package io.wsbench.bench.report;
+
+import io.wsbench.bench.result.Metric;
+import io.wsbench.bench.result.Row;
+import io.wsbench.bench.result.ScenarioResult;
+import io.wsbench.bench.result.Status;
+import io.wsbench.bench.result.Summary;
+import io.wsbench.bench.result.Variant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tables of one scenario, the same for README and terminal: overview tables (impls as rows, variants as
+ * columns, the headline metric with its ratio to the best; split by the first variant dimension when there are
+ * two or more) and one detail table per variant with every metric. Failed rows show "failed [n]" and the
+ * reason in a footnote, never a number.
+ */
+public final class ScenarioTables {
+    private final ScenarioResult result;
+    private final boolean withRange;
+    private final Map<String, Integer> footnotes = new LinkedHashMap<>();
+
+    /** @param withRange cells show [min–max] after the median (README); the terminal shows medians only */
+    public ScenarioTables(ScenarioResult result, boolean withRange) {
+        this.result = result;
+        this.withRange = withRange;
+    }
+
+    /** A table with the title it goes under ({@code "route: direct"}), or an empty title when there is one. */
+    public record Titled(String title, Table table) {
+    }
+
+    public List<Titled> overview() {
+        List<Titled> tables = new ArrayList<>();
+        Map<String, List<Variant>> groups = groups();
+        for (Map.Entry<String, List<Variant>> group : groups.entrySet()) {
+            List<String> headers = new ArrayList<>(List.of("impl"));
+            group.getValue().forEach(v -> headers.add(columnLabel(v, groups.size() > 1)));
+            Table table = new Table(headers);
+            for (String impl : result.impls()) {
+                List<String> cells = new ArrayList<>(List.of(implLabel(impl)));
+                group.getValue().forEach(v -> cells.add(headlineCell(impl, v)));
+                table.add(cells);
+            }
+            String title = groups.size() > 1 ? firstDimension() + ": " + group.getKey() : "";
+            tables.add(new Titled(title + headlineTitle(title.isEmpty()), table));
+        }
+        return tables;
+    }
+
+    /** Every metric of one variant, impls as rows. */
+    public Table detail(Variant variant) {
+        Metric headline = result.headline();
+        List<String> headers = new ArrayList<>(List.of("impl", headline.heading(), "vs best"));
+        boolean ceiling = result.ceiling(headline, variant).isPresent();
+        if (ceiling) {
+            headers.add("vs ceiling");
+        }
+        result.metrics().stream().skip(1).forEach(m -> headers.add(m.heading()));
+        Table table = new Table(headers);
+        for (String impl : result.impls()) {
+            Optional<Row> found = result.row(impl, variant);
+            List<String> cells = new ArrayList<>(List.of(implLabel(impl)));
+            if (found.isEmpty() || !found.get().ok()) {
+                cells.add(found.map(this::statusCell).orElse("–"));
+                while (cells.size() < headers.size()) {
+                    cells.add("–");
+                }
+            } else {
+                Row row = found.get();
+                cells.add(cell(row, headline));
+                cells.add(ratio(row, headline, result.best(headline, variant)));
+                if (ceiling) {
+                    cells.add(ratio(row, headline, result.ceiling(headline, variant)));
+                }
+                result.metrics().stream().skip(1).forEach(m -> cells.add(cell(row, m)));
+            }
+            table.add(cells);
+        }
+        return table;
+    }
+
+    /** {@code [1] jetty: reason}, for the failed cells of the tables made so far. */
+    public List<String> footnotes() {
+        List<String> lines = new ArrayList<>();
+        footnotes.forEach((text, n) -> lines.add("[" + n + "] " + text));
+        return lines;
+    }
+
+    /** Notes the scenario attached to rows, as {@code impl, variant: note}. */
+    public List<String> rowNotes(Variant variant) {
+        List<String> lines = new ArrayList<>();
+        result.rows(variant).forEach(r -> r.notes().forEach(n -> lines.add(r.impl() + ": " + n)));
+        return lines;
+    }
+
+    private String headlineTitle(boolean alone) {
+        Metric h = result.headline();
+        String what = h.heading() + ", median of the repetitions" + (withRange ? " [min–max]" : "")
+                + ", ×ratio to the best";
+        return alone ? what : " — " + what;
+    }
+
+    private String headlineCell(String impl, Variant variant) {
+        Optional<Row> found = result.row(impl, variant);
+        if (found.isEmpty()) {
+            return "–";
+        }
+        Row row = found.get();
+        if (!row.ok()) {
+            return statusCell(row);
+        }
+        Metric h = result.headline();
+        String ratio = ratio(row, h, row.ceiling() ? Optional.empty() : result.best(h, variant));
+        return cell(row, h) + (ratio.equals("–") ? "" : " " + ratio);
+    }
+
+    private String cell(Row row, Metric metric) {
+        Optional<Summary> s = row.summary(metric.key());
+        if (s.isEmpty()) {
+            return "–";
+        }
+        return withRange ? Format.summary(s.get()) : Format.number(s.get().median());
+    }
+
+    private static String ratio(Row row, Metric metric, Optional<Double> reference) {
+        Optional<Summary> s = row.summary(metric.key());
+        if (s.isEmpty() || reference.isEmpty() || reference.get() == 0) {
+            return "–";
+        }
+        return Format.ratio(s.get().median() / reference.get());
+    }
+
+    private String statusCell(Row row) {
+        String word = row.status() == Status.NOT_SUPPORTED ? "not supported" : "failed";
+        String text = row.impl() + ": " + word + (row.reason().isEmpty() ? "" : ": " + row.reason());
+        int n = footnotes.computeIfAbsent(text, t -> footnotes.size() + 1);
+        return word + " [" + n + "]";
+    }
+
+    private String implLabel(String impl) {
+        boolean ceiling = result.rows().stream().anyMatch(r -> r.impl().equals(impl) && r.ceiling());
+        return ceiling ? impl + " (ceiling)" : impl;
+    }
+
+    private Map<String, List<Variant>> groups() {
+        Map<String, List<Variant>> groups = new LinkedHashMap<>();
+        boolean split = result.variants().stream().allMatch(v -> v.dimensions().size() >= 2);
+        for (Variant v : result.variants()) {
+            String key = split ? v.dimensions().values().iterator().next() : "";
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+        }
+        return groups;
+    }
+
+    private String firstDimension() {
+        return result.variants().get(0).dimensions().keySet().iterator().next();
+    }
+
+    /** Within a split table the first dimension is in the title, so columns show the rest. */
+    private static String columnLabel(Variant v, boolean split) {
+        if (!split) {
+            return v.label();
+        }
+        return String.join(", ", v.dimensions().values().stream().skip(1).toList());
+    }
+}

@@ -1,0 +1,212 @@
+package io.wsbench.bench.scenario;
+
+import io.wsbench.bench.Profile;
+import io.wsbench.bench.Reasons;
+import io.wsbench.bench.Route;
+import io.wsbench.bench.SystemUnderTest;
+import io.wsbench.bench.load.EchoLoad;
+import io.wsbench.bench.load.EchoWindow;
+import io.wsbench.bench.machine.ProcessUsage;
+import io.wsbench.bench.machine.ResourceSampler;
+import io.wsbench.bench.report.BarChartByDimension;
+import io.wsbench.bench.report.ChartSpec;
+import io.wsbench.bench.report.Format;
+import io.wsbench.bench.report.Histograms;
+import io.wsbench.bench.result.Metric;
+import io.wsbench.bench.result.Variant;
+import io.wsbench.core.client.WsClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Closed-loop echo (SPEC §4 "echo"): C connections each keep one text message in flight and send the next as
+ * soon as the echo arrives, for 64 B, 1 KiB and 16 KiB, straight to the server, through nginx, and through
+ * nginx with TLS. Per repetition a fresh server JVM and nginx (like a JMH fork), warmed up before anything is
+ * recorded; connections are opened once per route and reused across sizes. A measured window lasts the
+ * profile's measure time and at least two round trips per connection (stretched up to 10 s), so a stall is
+ * measured as the slow window it is instead of leaving an empty one.
+ */
+public final class EchoScenario implements Scenario {
+    static final List<Integer> SIZES = List.of(64, 1024, 16 * 1024);
+
+    private static final String ROUTE = "route";
+    private static final String SIZE = "size";
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** How far a window may be stretched to collect its minimum of round trips. */
+    private static final Duration MAX_STRETCH = Duration.ofSeconds(10);
+
+    private static final Metric THROUGHPUT = Metric.higher("msgs_per_s", "throughput", "msgs/s");
+    private static final Metric P50 = Metric.lower("p50_ms", "p50", "ms");
+    private static final Metric P99 = Metric.lower("p99_ms", "p99", "ms");
+    private static final Metric P999 = Metric.lower("p999_ms", "p99.9", "ms");
+    private static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
+    private static final Metric PER_CPU = Metric.higher("msgs_per_server_cpu_s", "per server CPU-s", "msgs");
+    private static final Metric NGINX_CPU = Metric.context("nginx_cpu", "nginx CPU", "cores");
+    private static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
+    private static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
+
+    @Override
+    public String name() {
+        return "echo";
+    }
+
+    @Override
+    public String description() {
+        return "Closed-loop echo: C connections each keep one plain-text message in flight (not a JSON command,"
+                + " so the shared Hub costs next to nothing) and send the next as soon as the echo is back; round"
+                + " trips per second and their latency from an HdrHistogram of every reply, at 64 B, 1 KiB and"
+                + " 16 KiB, direct, through nginx and through nginx with TLS, each repetition in a fresh server"
+                + " JVM. It lies when the load generator is the bottleneck (load CPU near its core count: then the"
+                + " figure is the client's limit, and the row says so), and a closed loop waits for slow replies"
+                + " instead of queueing behind them, so its latency is not latency under a fixed offered rate.";
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(THROUGHPUT, P50, P99, P999, SERVER_CPU, PER_CPU, NGINX_CPU, LOAD_CPU, SERVER_RSS);
+    }
+
+    @Override
+    public List<Variant> variants(Profile profile) {
+        List<Variant> all = new ArrayList<>();
+        for (Route route : Route.values()) {
+            for (int size : SIZES) {
+                all.add(variant(route, size));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public List<ChartSpec> charts() {
+        return List.of(new BarChartByDimension("throughput", THROUGHPUT.key(), SIZE, ROUTE));
+    }
+
+    @Override
+    public void run(ScenarioRun run) throws Exception {
+        Profile profile = run.profile();
+        int connections = profile.pick(4, 64, 256);
+        Duration jvmWarmUp = profile.pick(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        for (int rep = 1; rep <= profile.repetitions(); rep++) {
+            try (SystemUnderTest sut = run.start(run.topology())) {
+                warmUpServer(run, sut, connections, jvmWarmUp);
+                for (Route route : Route.values()) {
+                    measureRoute(run, sut, route, connections, rep);
+                }
+            }
+        }
+    }
+
+    /** A fresh JVM interprets at first: run every size straight at it before the first recorded window. */
+    private static void warmUpServer(ScenarioRun run, SystemUnderTest sut, int connections, Duration total)
+            throws Exception {
+        try (WsClient client = run.client(sut, Route.DIRECT);
+             EchoLoad load = EchoLoad.open(client, sut.uri(Route.DIRECT), connections)) {
+            for (int size : SIZES) {
+                load.start(EchoLoad.text(size));
+                Thread.sleep(total.toMillis() / SIZES.size());
+                load.stop(DRAIN);
+            }
+        }
+    }
+
+    /** Every size over one set of connections; a failure fails that size and the next size reconnects. */
+    private static void measureRoute(ScenarioRun run, SystemUnderTest sut, Route route, int connections, int rep)
+            throws Exception {
+        WsClient client = null;
+        EchoLoad load = null;
+        try {
+            for (int size : SIZES) {
+                Variant variant = variant(route, size);
+                if (run.skip(variant)) {
+                    continue;
+                }
+                try {
+                    if (load == null) {
+                        client = client == null ? run.client(sut, route) : client;
+                        load = EchoLoad.open(client, sut.uri(route), connections);
+                    }
+                    Measured measured = measure(run, sut, load, route, variant, size);
+                    run.record(variant, rep, measured.values(),
+                            Map.of("latency", Histograms.encode(measured.window().latencyNanos())));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    String dead = sut.deadServers();
+                    run.fail(variant, dead != null ? dead : Reasons.of(e));
+                    if (load != null) {
+                        load.close();
+                        load = null;
+                    }
+                }
+            }
+        } finally {
+            if (load != null) {
+                load.close();
+            }
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private static Measured measure(ScenarioRun run, SystemUnderTest sut, EchoLoad load, Route route,
+                                               Variant variant, int size) throws Exception {
+        Profile profile = run.profile();
+        load.start(EchoLoad.text(size));
+        Thread.sleep(profile.warmUp().toMillis());
+        load.cut();
+        ResourceSampler sampler = sut.sample();
+        Thread.sleep(profile.measure().toMillis());
+        long stretchUntil = System.nanoTime() + MAX_STRETCH.toNanos();
+        while (load.echoesSinceCut() < 2L * load.size() && load.problem() == null
+                && System.nanoTime() < stretchUntil) {
+            Thread.sleep(10);
+        }
+        EchoWindow window = load.cut();
+        Map<String, ProcessUsage> usage = sampler.stop();
+        load.stop(DRAIN);
+        if (window.messages() == 0) {
+            throw new IllegalStateException("no echo came back within "
+                    + (profile.measure().plus(MAX_STRETCH).toMillis()) + " ms");
+        }
+
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(THROUGHPUT.key(), window.messagesPerSecond());
+        values.put(P50.key(), window.millis(50));
+        values.put(P99.key(), window.millis(99));
+        values.put(P999.key(), window.millis(99.9));
+        ProcessUsage server = usage.get("server");
+        if (server != null) {
+            values.put(SERVER_CPU.key(), server.avgCores());
+            if (server.cpuSeconds() > 0) {
+                values.put(PER_CPU.key(), window.messages() / server.cpuSeconds());
+            }
+            values.put(SERVER_RSS.key(), server.rssMaxBytes() / (1024.0 * 1024));
+        }
+        ProcessUsage nginx = usage.get("nginx");
+        if (nginx != null && route != Route.DIRECT) {
+            values.put(NGINX_CPU.key(), nginx.avgCores());
+        }
+        ProcessUsage client = usage.get("load");
+        if (client != null) {
+            values.put(LOAD_CPU.key(), client.avgCores());
+            int loadCpus = run.setup().pinning().loadCpuCount();
+            if (client.avgCores() >= 0.9 * loadCpus) {
+                run.note(variant, "the load generator used over 90% of its " + loadCpus + " CPU in at least one"
+                        + " repetition: the figure may be the client's limit, not the server's");
+            }
+        }
+        return new Measured(values, window);
+    }
+
+    private record Measured(Map<String, Double> values, EchoWindow window) {
+    }
+
+    private static Variant variant(Route route, int size) {
+        return Variant.of(ROUTE, route.label(), SIZE, Format.bytes(size));
+    }
+}

@@ -1,0 +1,161 @@
+package io.wsbench.bench.scenario;
+
+import io.wsbench.bench.BenchSetup;
+import io.wsbench.bench.Profile;
+import io.wsbench.bench.Route;
+import io.wsbench.bench.SystemUnderTest;
+import io.wsbench.bench.report.Format;
+import io.wsbench.bench.result.Metric;
+import io.wsbench.bench.result.Repetition;
+import io.wsbench.bench.result.Row;
+import io.wsbench.bench.result.Status;
+import io.wsbench.bench.result.Variant;
+import io.wsbench.core.client.ClientOptions;
+import io.wsbench.core.client.WsClient;
+import io.wsbench.topology.TopologyConfig;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a {@link Scenario} gets for measuring one impl: the profile, the servers to start, the load client, and
+ * where its figures go. Collects one row per variant; the runner turns them into the scenario's result.
+ */
+public final class ScenarioRun {
+    private static final Logger LOG = LoggerFactory.getLogger("wsbench");
+
+    private final Scenario scenario;
+    private final String impl;
+    private final BenchSetup setup;
+    private final Map<Variant, Draft> drafts = new LinkedHashMap<>();
+
+    public ScenarioRun(Scenario scenario, String impl, BenchSetup setup) {
+        this.scenario = scenario;
+        this.impl = impl;
+        this.setup = setup;
+    }
+
+    public String impl() {
+        return impl;
+    }
+
+    public Profile profile() {
+        return setup.profile();
+    }
+
+    public BenchSetup setup() {
+        return setup;
+    }
+
+    /** One replica of this impl with the bench's JVM flags and nginx settings. */
+    public TopologyConfig topology() {
+        return setup.topology(impl);
+    }
+
+    /** Starts {@code config} pinned to the server CPUs; close it to stop every process. */
+    public SystemUnderTest start(TopologyConfig config) throws IOException {
+        return SystemUnderTest.start(config, setup.pinning(), setup.nginxConf());
+    }
+
+    /** A new load client (the run's {@code -Dbench.client}), trusting the sut's certificate when the route is TLS. */
+    public WsClient client(SystemUnderTest sut, Route route) throws Exception {
+        ClientOptions options = setup.clientOptions();
+        return setup.client().create(route.tls() ? options.withTls(sut.trust()) : options);
+    }
+
+    /** One repetition's figures for {@code variant}; prints the progress line. */
+    public void record(Variant variant, int repetition, Map<String, Double> values) {
+        record(variant, repetition, values, Map.of());
+    }
+
+    /** As {@link #record(Variant, int, Map)}, keeping latency histograms (compressed, base64) in results.json. */
+    public void record(Variant variant, int repetition, Map<String, Double> values, Map<String, String> histograms) {
+        draft(variant).repetitions.add(new Repetition(repetition, values, histograms));
+        LOG.info("{} {} | {} | rep {}/{}: {}", scenario.name(), impl, variant.label(), repetition,
+                profile().repetitions(), describe(values));
+    }
+
+    /** The variant failed: its row shows {@code reason} and no numbers. The first reason given is kept. */
+    public void fail(Variant variant, String reason) {
+        Draft d = draft(variant);
+        if (d.status == Status.OK) {
+            d.status = Status.FAILED;
+            d.reason = reason;
+            LOG.warn("{} {} | {} | FAILED: {}", scenario.name(), impl, variant.label(), reason);
+        }
+    }
+
+    /** The impl declares it cannot do this; the row says so. */
+    public void notSupported(Variant variant, String reason) {
+        Draft d = draft(variant);
+        d.status = Status.NOT_SUPPORTED;
+        d.reason = reason;
+        LOG.info("{} {} | {} | not supported: {}", scenario.name(), impl, variant.label(), reason);
+    }
+
+    /** Whether the variant already failed or is not supported: skip it in later repetitions. */
+    public boolean skip(Variant variant) {
+        return draft(variant).status != Status.OK;
+    }
+
+    /** A remark printed under the table for this row (said once however often it is given). */
+    public void note(Variant variant, String note) {
+        draft(variant).notes.add(note);
+    }
+
+    /** Fails every declared variant that is still incomplete; the scenario threw or the impl did not verify. */
+    public void abort(List<Variant> declared, String reason) {
+        for (Variant v : declared) {
+            if (draft(v).repetitions.size() < profile().repetitions()) {
+                fail(v, reason);
+            }
+        }
+    }
+
+    /** The rows: declared variants first, in order; a variant with too few repetitions is a failed row. */
+    public List<Row> rows(List<Variant> declared) {
+        Set<Variant> order = new LinkedHashSet<>(declared);
+        order.addAll(drafts.keySet());
+        List<Row> rows = new ArrayList<>();
+        for (Variant v : order) {
+            Draft d = draft(v);
+            Status status = d.status;
+            String reason = d.reason;
+            if (status == Status.OK && d.repetitions.size() < profile().repetitions()) {
+                status = Status.FAILED;
+                reason = d.repetitions.isEmpty() ? "not measured"
+                        : "only " + d.repetitions.size() + " of " + profile().repetitions() + " repetitions completed";
+            }
+            rows.add(new Row(impl, v, status, reason, false, d.repetitions, List.copyOf(d.notes)));
+        }
+        return rows;
+    }
+
+    private Draft draft(Variant variant) {
+        return drafts.computeIfAbsent(variant, v -> new Draft());
+    }
+
+    private String describe(Map<String, Double> values) {
+        return scenario.metrics().stream().filter(m -> values.containsKey(m.key()))
+                .map(m -> describe(m, values.get(m.key())))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String describe(Metric m, double value) {
+        return m.label() + " " + Format.number(value) + (m.unit().isEmpty() ? "" : " " + m.unit());
+    }
+
+    private static final class Draft {
+        final List<Repetition> repetitions = new ArrayList<>();
+        final Set<String> notes = new LinkedHashSet<>();
+        Status status = Status.OK;
+        String reason = "";
+    }
+}

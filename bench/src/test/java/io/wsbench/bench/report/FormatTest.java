@@ -1,0 +1,31 @@
+package io.wsbench.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wsbench.bench.result.Summary;
+import org.junit.jupiter.api.Test;
+
+class FormatTest {
+
+    @Test
+    void numbersKeepThreeSignificantDigitsAndGroupThousands() {
+        assertThat(Format.number(45312.4)).isEqualTo("45,312");
+        assertThat(Format.number(312.44)).isEqualTo("312");
+        assertThat(Format.number(1.2549)).isEqualTo("1.25");
+        assertThat(Format.number(0.041234)).isEqualTo("0.0412");
+        assertThat(Format.number(0)).isEqualTo("0");
+        assertThat(Format.number(Double.NaN)).isEqualTo("–");
+    }
+
+    @Test
+    void aSummaryIsTheMedianWithItsRange() {
+        assertThat(Format.summary(new Summary(1500, 1400, 1600.4, 3))).isEqualTo("1,500 [1,400–1,600]");
+    }
+
+    @Test
+    void sizesAndNamesReadAsPeopleWriteThem() {
+        assertThat(Format.bytes(64)).isEqualTo("64 B");
+        assertThat(Format.bytes(16 * 1024)).isEqualTo("16 KiB");
+        assertThat(Format.slug("nginx+tls, 16 KiB")).isEqualTo("nginx-tls-16-kib");
+    }
+}

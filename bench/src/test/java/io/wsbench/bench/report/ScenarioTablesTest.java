@@ -1,0 +1,33 @@
+package io.wsbench.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioTablesTest {
+
+    @Test
+    void overviewSplitsByTheFirstDimensionAndRanksByTheHeadline() {
+        List<ScenarioTables.Titled> tables = new ScenarioTables(SampleRuns.echo(), false).overview();
+        assertThat(tables).extracting(ScenarioTables.Titled::title)
+                .allMatch(t -> t.startsWith("route: direct") || t.startsWith("route: nginx"));
+        String direct = tables.get(0).table().text();
+        assertThat(direct).contains("64 B", "1 KiB").contains("100 ×1.00").contains("50 ×0.50");
+    }
+
+    @Test
+    void aFailedRowShowsFailedAndTheReasonInAFootnoteNeverANumber() {
+        ScenarioTables tables = new ScenarioTables(SampleRuns.echo(), true);
+        String nginx = tables.overview().get(1).table().markdown();
+        assertThat(nginx).contains("failed [1]");
+        assertThat(tables.footnotes()).containsExactly(
+                "[1] jetty: failed: 3 of 4 connections closed during the run (first: 1006)");
+    }
+
+    @Test
+    void detailTablesShowEveryMetricWithItsRange() {
+        String detail = new ScenarioTables(SampleRuns.echo(), true).detail(SampleRuns.DIRECT_64).markdown();
+        assertThat(detail).contains("| netty | 100 [90–110] | ×1.00 | 2 [1–3] |");
+    }
+}

@@ -135,7 +135,7 @@ final class JavaWebSocketTransport implements Transport {
         writeWatch.shutdownNow();
         long rescues = endpoint.rescue().rescues();
         if (rescues > 0) {
-            LOG.info("java-websocket: {} lost write demands raised again (Java-WebSocket 1.6.0 selector race, see"
+            LOG.info("java-websocket: {} write demands found lost and raised again (Java-WebSocket 1.6.0 selector race, see"
                     + " WriteDemandRescue)", rescues);
         }
         try {

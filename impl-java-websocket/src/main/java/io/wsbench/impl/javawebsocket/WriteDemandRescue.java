@@ -61,7 +61,7 @@ final class WriteDemandRescue {
         schedule();
     }
 
-    /** How many lost write demands were raised again (logged at close; the bench can read it in the log). */
+    /** How many write demands were found lost and raised again; the transport logs it when it closes. */
     long rescues() {
         return rescues.sum();
     }

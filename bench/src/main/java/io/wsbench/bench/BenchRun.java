@@ -1,7 +1,6 @@
 package io.wsbench.bench;
 
 import io.wsbench.bench.machine.Environment;
-import io.wsbench.core.client.ClientProvider;
 import io.wsbench.bench.result.Row;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.ScenarioResult;
@@ -77,11 +76,7 @@ public final class BenchRun {
                             verifications.add(v);
                             return v;
                         });
-                for (ClientProvider client : LoadClients.all()) {
-                    ScenarioRun run = ScenarioRun.forLoadClient(scenario, server.get(), setup.withClient(client));
-                    rows.get(scenario).addAll(measure(client.name() + " against " + server.get(), run,
-                            scenario.variants(setup.profile()), verification, scenario::run));
-                }
+                rows.get(scenario).addAll(measureLoadClients(scenario, server.get(), verification));
             }
             Optional<Ceiling> ceiling = scenario.ceiling();
             if (ceiling.isPresent()) {
@@ -107,6 +102,32 @@ public final class BenchRun {
             LOG.warn("{}: verify FAILED, no numbers for it: {}", impl, v.reason());
         }
         return v;
+    }
+
+    /** One run per load client, all measured by one call (the scenario may interleave them); rows per client. */
+    private List<Row> measureLoadClients(Scenario scenario, String server, Verification verification) {
+        List<ScenarioRun> runs = LoadClients.all().stream()
+                .map(c -> ScenarioRun.forLoadClient(scenario, server, setup.withClient(c))).toList();
+        List<Variant> variants = scenario.variants(setup.profile());
+        List<String> clients = runs.stream().map(r -> r.setup().client().name()).toList();
+        if (!verification.passed()) {
+            runs.forEach(r -> r.abort(variants, "verify failed: " + verification.reason()));
+        } else {
+            LOG.info("{} {} against {}: {} variants × {} repetitions each", scenario.name(), clients, server,
+                    variants.size(), setup.profile().repetitions());
+            try {
+                scenario.runLoadClients(runs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                runs.forEach(r -> r.abort(variants, "interrupted"));
+            } catch (Exception e) {
+                LOG.warn("{} {} threw", scenario.name(), clients, e);
+                runs.forEach(r -> r.abort(variants, Reasons.of(e)));
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        runs.forEach(r -> rows.addAll(r.rows(variants)));
+        return rows;
     }
 
     /** How one {@link ScenarioRun} is measured: {@code Scenario::run} or {@code Ceiling::run}. */

@@ -20,10 +20,10 @@ import java.util.Optional;
 
 /**
  * Which load client drives the most load per CPU (SPEC §4 "clients"): echo's closed loop (64 connections, direct)
- * driven by each client on the classpath in turn against one fixed server, Netty, in a fresh pinned JVM per
- * repetition. The rows are the clients, not the server impls: the scenario runs once per client whatever impls
- * the run selected. The headline is echoes per CPU-second of the load JVM (the client's cost per message, which
- * the bench's default client should minimise); msgs/s alone would rank the server when the server is the limit.
+ * driven by each client on the classpath against one fixed server, Netty, in one pinned JVM, the clients taking
+ * turns. The rows are the clients, not the server impls: the scenario runs once per bench run, whatever impls the
+ * run selected. The headline is echoes per CPU-second of the load JVM (the client's cost per message, which the
+ * bench's default client should minimise); msgs/s alone would rank the server when the server is the limit.
  */
 public final class ClientsScenario implements Scenario {
     /** The one server every client drives: the impl with the cheapest echo, so the client's cost stands out. */
@@ -40,12 +40,14 @@ public final class ClientsScenario implements Scenario {
     @Override
     public String description() {
         return "The same closed-loop echo load (" + EchoScenario.connections(Profile.QUICK) + " connections in the"
-                + " quick profile, direct) driven by each load client against one " + SERVER + " server, each"
-                + " repetition in a fresh server JVM: echoes per CPU-second of the load generator's JVM (the"
-                + " headline: what a message costs the client), msgs/s, load and server CPU. Rows are load"
-                + " clients, not server impls. It lies if the load JVM's own background work (GC, the CPU"
-                + " sampler) differs between clients, or if the server, not the client, is the limit: then msgs/s"
-                + " is the server's, but the per-CPU figure still ranks the clients.";
+                + " quick profile, direct) driven by each load client against one " + SERVER + " server JVM (each"
+                + " client warmed up, then the clients take turns, each repetition a fresh client and"
+                + " connections): echoes per CPU-second of"
+                + " the load generator's JVM (the headline: what a message costs the client), msgs/s, load and"
+                + " server CPU. Rows are load clients, not server impls. The JVM's fixed costs (GC, JIT, the CPU"
+                + " sampler) count against a slow client more than a fast one; and when other processes share the"
+                + " CPUs, a client with more threads gets more CPU time, so its msgs/s says more about the machine"
+                + " than about the client; the per-CPU figure still ranks the clients.";
     }
 
     @Override
@@ -64,27 +66,76 @@ public final class ClientsScenario implements Scenario {
         return Optional.of(SERVER);
     }
 
-    /** One client (run.client): a fresh server per repetition, warmed up at every size, then each size measured. */
+    /** Measured with the others: see {@link #runLoadClients}. */
     @Override
     public void run(ScenarioRun run) throws Exception {
-        Profile profile = run.profile();
+        runLoadClients(List.of(run));
+    }
+
+    /**
+     * One server JVM for every client (what is compared lives in the load JVM, not the server's). Each client is
+     * warmed up first; then, per repetition, each client in turn opens fresh connections on a fresh client and
+     * measures every size: interleaved, so a busy machine's slow moments fall on every client, not on whichever
+     * happened to run then.
+     */
+    @Override
+    public void runLoadClients(List<ScenarioRun> runs) throws Exception {
+        ScenarioRun first = runs.get(0);
+        Profile profile = first.profile();
         int connections = EchoScenario.connections(profile);
-        Duration warmUp = profile.pick(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(10));
-        for (int rep = 1; rep <= profile.repetitions(); rep++) {
-            try (SystemUnderTest sut = run.start(run.topology());
-                 WsClient client = run.client(sut, Route.DIRECT);
-                 EchoLoad load = EchoLoad.open(client, sut.uri(Route.DIRECT), connections)) {
-                for (int size : SIZES) {
-                    load.start(EchoLoad.text(size));
-                    Thread.sleep(warmUp.toMillis() / SIZES.size());
-                    load.stop(EchoScenario.DRAIN);
+        try (SystemUnderTest sut = first.start(first.topology())) {
+            for (ScenarioRun run : runs) {
+                try {
+                    warmUp(run, sut, connections, profile);
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    run.abort(variants(profile), "warm-up failed: " + e);
                 }
-                for (int size : SIZES) {
-                    Variant variant = variant(size);
-                    if (!run.skip(variant)) {
-                        measure(run, sut, load, variant, size, rep);
+            }
+            for (int rep = 1; rep <= profile.repetitions(); rep++) {
+                for (ScenarioRun run : runs) {
+                    if (variants(profile).stream().allMatch(run::skip)) {
+                        continue;
+                    }
+                    try (WsClient client = run.client(sut, Route.DIRECT);
+                         EchoLoad load = EchoLoad.open(client, sut.uri(Route.DIRECT), connections)) {
+                        for (int size : SIZES) {
+                            Variant variant = variant(size);
+                            if (!run.skip(variant)) {
+                                measure(run, sut, load, variant, size, rep);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        String dead = sut.deadServers();
+                        run.abort(variants(profile), dead != null ? dead : e.toString());
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * By round trips, not time: a client's cost per message only settles once the JIT has compiled its path
+     * (Netty's pipeline takes tens of thousands of messages), and on a busy machine a fixed time would leave some
+     * clients measured cold. The cap bounds it when the machine is very slow.
+     */
+    private static void warmUp(ScenarioRun run, SystemUnderTest sut, int connections, Profile profile)
+            throws Exception {
+        long echoes = profile.pick(100, 40_000, 200_000) / SIZES.size();
+        Duration cap = profile.pick(Duration.ofMillis(300), Duration.ofSeconds(4), Duration.ofSeconds(30))
+                .dividedBy(SIZES.size());
+        try (WsClient client = run.client(sut, Route.DIRECT);
+             EchoLoad load = EchoLoad.open(client, sut.uri(Route.DIRECT), connections)) {
+            for (int size : SIZES) {
+                load.start(EchoLoad.text(size));
+                long until = System.nanoTime() + cap.toNanos();
+                while (load.echoesSinceCut() < echoes && System.nanoTime() < until && load.problem() == null) {
+                    Thread.sleep(10);
+                }
+                load.stop(EchoScenario.DRAIN);
             }
         }
     }

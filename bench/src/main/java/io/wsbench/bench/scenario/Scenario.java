@@ -67,6 +67,17 @@ public interface Scenario {
         return Optional.empty();
     }
 
+    /**
+     * Measures every load client of a {@link #loadClientsAgainst()} scenario, one {@link ScenarioRun} each (the
+     * same server impl, each run with its own client). The default measures them one after the other with
+     * {@link #run}; a scenario may interleave them, so that a busy machine's slow moments fall on every client.
+     */
+    default void runLoadClients(List<ScenarioRun> runs) throws Exception {
+        for (ScenarioRun run : runs) {
+            run(run);
+        }
+    }
+
     /** A reference measured once per run and shown as the ceiling row of this scenario's tables. */
     default Optional<Ceiling> ceiling() {
         return Optional.empty();

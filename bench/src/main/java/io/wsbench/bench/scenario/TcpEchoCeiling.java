@@ -103,6 +103,11 @@ final class TcpEchoCeiling implements Ceiling {
         ProcessUsage l = usage.get("load");
         if (l != null) {
             values.put(EchoScenario.LOAD_CPU.key(), l.avgCores());
+            int loadCpus = run.setup().pinning().loadCpuCount();
+            if (l.avgCores() >= 0.9 * loadCpus) {
+                run.note(variant, "the TCP load used over 90% of its " + loadCpus + " CPU in at least one"
+                        + " repetition: this ceiling may be the client's, and lower than the stack's");
+            }
         }
         run.record(variant, rep, values, Map.of("latency", Histograms.encode(window.latencyNanos())));
     }

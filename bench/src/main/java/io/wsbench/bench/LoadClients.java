@@ -9,11 +9,11 @@ import java.util.ServiceLoader;
 public final class LoadClients {
     /**
      * Used when {@code -Dbench.client} is not given: the client that costs the load generator least CPU per
-     * message once warm, so the load's one CPU is least often the limit. The clients scenario measures it; Netty's
-     * shared event loop needed about half the CPU per echo of java.net.http's WebSocket whenever the server was
-     * not starved of CPU (its median can rank them the other way on a machine busy with other work, see the
-     * scenario's description). Netty also binds source addresses and offers permessage-deflate, which the JDK
-     * client cannot.
+     * message once warm, so the load's CPU is least often the limit. The clients scenario measures it: Netty's
+     * shared event loop needed about half the CPU per echo of java.net.http's WebSocket. On a machine busy with
+     * other work the JDK client, with more threads, can get more CPU time and so reach more msgs/s; with the load
+     * CPU to itself, the cheaper client goes further. Netty also binds source addresses and offers
+     * permessage-deflate, which the JDK client cannot.
      */
     public static final String DEFAULT = "netty";
 

@@ -2,26 +2,31 @@ package io.wsbench.bench.machine;
 
 /**
  * How many more connections fit in a server JVM and in the load generator: each connection is one open file
- * (socket) in each, so it is the open-file limit ({@code ulimit -n}) less the files each already holds, less a
- * little headroom for the jars, logs and admin sockets they still open. {@code limitedBy} names the tighter one.
+ * (socket) in each, so it is each one's open-file limit ({@code ulimit -n}) less the files it already holds, less
+ * a little headroom for the jars, logs and admin sockets it may still open; the tighter of the two counts.
+ *
+ * @param server      connections that fit in the server JVM ({@link Long#MAX_VALUE} when its limit is unknown)
+ * @param load        connections that fit in the load generator
  */
-public record ConnectionRoom(long connections, String limitedBy, OpenFileLimit limit, long alreadyOpen) {
+public record ConnectionRoom(long server, long load, OpenFileLimit serverLimit, OpenFileLimit loadLimit) {
     /** Files kept free for what the processes open besides the connections (an admin request, a log). */
     static final int HEADROOM = 100;
 
     public static ConnectionRoom between(long serverPid, long loadPid) {
-        ConnectionRoom server = of("the server JVM", serverPid);
-        ConnectionRoom load = of("the load generator", loadPid);
-        return load.connections < server.connections ? load : server;
+        OpenFileLimit serverLimit = OpenFileLimit.of(serverPid);
+        OpenFileLimit loadLimit = OpenFileLimit.of(loadPid);
+        return new ConnectionRoom(room(serverLimit, serverPid), room(loadLimit, loadPid), serverLimit, loadLimit);
     }
 
-    static ConnectionRoom of(String who, long pid) {
-        OpenFileLimit limit = OpenFileLimit.of(pid);
-        long open = ProcFs.openFiles(pid).orElse(0);
+    private static long room(OpenFileLimit limit, long pid) {
         if (limit.soft() < 0 || limit.soft() == Long.MAX_VALUE) {
-            return new ConnectionRoom(Long.MAX_VALUE, who, limit, open);
+            return Long.MAX_VALUE;
         }
-        return new ConnectionRoom(Math.max(0, limit.soft() - open - HEADROOM), who, limit, open);
+        return Math.max(0, limit.soft() - ProcFs.openFiles(pid).orElse(0) - HEADROOM);
+    }
+
+    public long connections() {
+        return Math.min(server, load);
     }
 
     /**
@@ -29,19 +34,27 @@ public record ConnectionRoom(long connections, String limitedBy, OpenFileLimit l
      * although the files held differ by a few).
      */
     public int fit(int wanted) {
-        if (wanted <= connections) {
+        long room = connections();
+        if (wanted <= room) {
             return wanted;
         }
-        return (int) (connections >= 1000 ? connections / 1000 * 1000 : connections);
+        return (int) (room >= 1000 ? room / 1000 * 1000 : room);
     }
 
-    /** The limit in words, for a note under the table. */
+    /** Both limits in words, the same in every repetition, for a note under the table. */
     public String describe() {
-        if (limit.soft() < 0) {
-            return limitedBy + "'s open-file limit is unknown (no /proc)";
+        return "open-file limit (ulimit -n) " + limit(serverLimit) + " in the server JVM and " + limit(loadLimit)
+                + " in the load generator, one file per connection in each";
+    }
+
+    private static String limit(OpenFileLimit l) {
+        if (l.soft() < 0) {
+            return "unknown";
         }
-        String soft = limit.soft() == Long.MAX_VALUE ? "unlimited" : Long.toString(limit.soft());
-        String hard = limit.hard() == Long.MAX_VALUE ? "unlimited" : Long.toString(limit.hard());
-        return limitedBy + " has ulimit -n " + soft + " (hard " + hard + ")";
+        return text(l.soft()) + " (hard " + text(l.hard()) + ")";
+    }
+
+    private static String text(long n) {
+        return n == Long.MAX_VALUE ? "unlimited" : Long.toString(n);
     }
 }

@@ -150,8 +150,7 @@ public final class CapacityScenario implements Scenario {
             int n = room.fit(plan.connections());
             noteSize(run, variant, plan, n, room);
             if (n == 0) {
-                throw new IOException("no connection fits: " + room.describe() + " and " + room.alreadyOpen()
-                        + " files open; raise ulimit -n");
+                throw new IOException("no connection fits: " + room.describe() + "; raise ulimit -n");
             }
             ServerMemory before = ServerMemory.afterGc(server);
             SourceAddresses sources = SourceAddresses.forConnections(n, ports);
@@ -239,11 +238,11 @@ public final class CapacityScenario implements Scenario {
 
     private static void noteSize(ScenarioRun run, Variant variant, Plan plan, int n, ConnectionRoom room) {
         if (n < plan.connections()) {
-            run.note(variant, String.format("N is %,d instead of the profile's %,d: %s, which the launcher cannot"
-                            + " raise past the hard limit (raising that needs root: limits.conf or systemd's"
-                            + " LimitNOFILE)", n, plan.connections(), room.describe()));
+            run.note(variant, String.format("N is %,d instead of the profile's %,d to fit the %s; the launcher"
+                    + " (mvn) raises the soft limit to the hard one, and a higher hard limit needs root (limits.conf,"
+                    + " systemd's LimitNOFILE)", n, plan.connections(), room.describe()));
         } else {
-            run.note(variant, String.format("N = %,d fits: %s", n, room.describe()));
+            run.note(variant, String.format("N = %,d fits the %s", n, room.describe()));
         }
     }
 

@@ -67,17 +67,17 @@ public final class CapacityScenario implements Scenario {
 
     @Override
     public String description() {
-        return "N idle connections opened at a set rate straight to one server JVM (fresh for every repetition, warmed"
-                + " up by opening and dropping a few hundred first), by the Netty load client spread over loopback"
-                + " source addresses 127.0.0.2 and up, then memory per connection: heap in use after a full GC"
-                + " forced with jcmd, and RSS, each minus the same reading at zero connections, over the connections"
-                + " opened; without and with permessage-deflate negotiated (checked on every connection). The heap"
-                + " is pre-touched (-XX:+AlwaysPreTouch), so RSS/conn is what a connection costs outside the Java"
-                + " heap (direct buffers, zlib state, code the JIT compiled meanwhile) and heap/conn + RSS/conn is"
-                + " its whole cost. N is capped to fit the open-file limit of the server and the load generator"
-                + " (the notes say how); nginx is left out because it would only halve that cap. It lies when the"
-                + " baseline is not steady (hence the warm-up and the forced GCs) and it says nothing about busy"
-                + " connections, whose buffers and deflate windows fill only once messages flow.";
+        return "N idle connections opened at a set rate straight to one server JVM (fresh for every repetition,"
+                + " warmed up by opening and dropping 500 connections first in quick), by the Netty load client"
+                + " spread over loopback source addresses 127.0.0.2 and up; then memory per connection: heap in use"
+                + " after a full GC forced with jcmd, and RSS, each minus the same reading at zero connections, over"
+                + " the connections opened; without and with permessage-deflate negotiated (checked on every"
+                + " connection). The heap is pre-touched (-XX:+AlwaysPreTouch), so RSS/conn is what a connection"
+                + " costs outside the Java heap (direct buffers, zlib state, code the JIT compiled meanwhile) and"
+                + " heap/conn + RSS/conn is its whole cost. N is capped to fit the open-file limits of the server and"
+                + " the load generator (the notes say how); nginx is left out because it would only halve that cap."
+                + " It lies when the baseline is not steady (hence the warm-up and the forced GCs), and it says"
+                + " nothing about busy connections, whose buffers and deflate windows fill only once messages flow.";
     }
 
     @Override
@@ -103,12 +103,12 @@ public final class CapacityScenario implements Scenario {
         Plan plan = new Plan(profile.pick(500, 10_000, 100_000), profile.pick(1_000, 2_500, 2_500),
                 profile.pick(50, 500, 1_000));
         String deflateUnsupported = Transports.find(run.impl()).unsupported().get(Feature.COMPRESSION);
+        if (deflateUnsupported != null) {
+            run.notSupported(variant(true), deflateUnsupported);
+        }
         for (int rep = 1; rep <= profile.repetitions(); rep++) {
             for (boolean compression : List.of(false, true)) {
                 Variant variant = variant(compression);
-                if (compression && deflateUnsupported != null) {
-                    run.notSupported(variant, deflateUnsupported);
-                }
                 if (run.skip(variant)) {
                     continue;
                 }
@@ -158,21 +158,24 @@ public final class CapacityScenario implements Scenario {
             check(idle, server, compression);
             ServerMemory after = ServerMemory.afterGc(server);
             check(idle, server, compression); // still all there after the collection's pause
-
-            if (idle.failed() > 0) {
-                run.note(variant, "some connections failed to open; the first reason: " + idle.firstFailure());
-            }
-            if (idle.openedPerSecond() < 0.9 * plan.perSecond()) {
-                run.note(variant, "opened slower than the set " + plan.perSecond() + "/s in at least one repetition"
-                        + " (see opened/s): the server, or the shared machine, took them no faster, so connect"
-                        + " times include waiting behind up to " + IdleConnections.MAX_PENDING
-                        + " outstanding handshakes");
-            }
-            if (sources.addresses().size() > 1) {
-                run.note(variant, "source addresses " + sources.describe() + ", at most " + sources.perAddress()
-                        + " connections each");
-            }
+            noteOpening(run, variant, plan, idle, sources);
             return new Measured(values(n, idle, before, after), idle.connectNanos());
+        }
+    }
+
+    private static void noteOpening(ScenarioRun run, Variant variant, Plan plan, IdleConnections idle,
+                                    SourceAddresses sources) {
+        if (idle.failed() > 0) {
+            run.note(variant, "some connections failed to open; the first reason: " + idle.firstFailure());
+        }
+        if (idle.openedPerSecond() < 0.9 * plan.perSecond()) {
+            run.note(variant, "opened slower than the set " + plan.perSecond() + "/s in at least one repetition"
+                    + " (see opened/s): the server, or the shared machine, took them no faster, so connect times"
+                    + " include waiting behind up to " + IdleConnections.MAX_PENDING + " outstanding handshakes");
+        }
+        if (sources.addresses().size() > 1) {
+            run.note(variant, "source addresses " + sources.describe() + ", at most " + sources.perAddress()
+                    + " connections each");
         }
     }
 

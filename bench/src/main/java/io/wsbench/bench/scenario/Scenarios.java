@@ -8,6 +8,7 @@ import java.util.Optional;
 public final class Scenarios {
     public static final List<Scenario> ALL = List.of(
             new EchoScenario(),
+            new CapacityScenario(),
             new ClientsScenario());
 
     private Scenarios() {

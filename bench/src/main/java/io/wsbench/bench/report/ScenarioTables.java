@@ -114,8 +114,21 @@ public final class ScenarioTables {
             return statusCell(row);
         }
         Metric h = result.headline();
+        Optional<Metric> own = row.summary(h.key()).isPresent() ? Optional.empty() : ownHeadline(row);
+        if (own.isPresent()) {
+            h = own.get();
+        }
         String ratio = ratio(row, h, row.ceiling() ? Optional.empty() : result.best(h, variant));
-        return cell(row, h) + (ratio.equals("–") ? "" : " " + ratio);
+        String unit = own.isPresent() && !h.unit().isEmpty() ? " " + h.unit() : "";
+        return cell(row, h) + unit + (ratio.equals("–") ? "" : " " + ratio);
+    }
+
+    /**
+     * The first metric a row has when it lacks the headline: a summary variant that measures something else
+     * (broadcast's "most subscribers held at p95 ≤ 250 ms" beside its per-step p95 columns).
+     */
+    private Optional<Metric> ownHeadline(Row row) {
+        return result.metrics().stream().filter(m -> row.summary(m.key()).isPresent()).findFirst();
     }
 
     private String cell(Row row, Metric metric) {

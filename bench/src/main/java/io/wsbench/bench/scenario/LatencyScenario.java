@@ -93,9 +93,10 @@ public final class LatencyScenario implements Scenario {
     public void run(ScenarioRun run) throws Exception {
         Profile profile = run.profile();
         int connections = profile.pick(8, 64, 256);
-        Duration warmUp = profile.pick(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(3));
-        Duration measure = profile.pick(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(10));
-        Duration jvmWarmUp = profile.pick(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        // shorter than the profile's windows: quick has 2.5 minutes for this and broadcast over 4 impls × 3 JVMs
+        Duration warmUp = profile.pick(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(3));
+        Duration measure = profile.pick(Duration.ofMillis(300), Duration.ofMillis(800), Duration.ofSeconds(10));
+        Duration jvmWarmUp = profile.pick(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(10));
         List<Integer> rates = rates(profile);
         int top = rates.get(rates.size() - 1);
         for (int rep = 1; rep <= profile.repetitions(); rep++) {

@@ -30,4 +30,10 @@ class ScenarioTablesTest {
         String detail = new ScenarioTables(SampleRuns.echo(), true).detail(SampleRuns.DIRECT_64).markdown();
         assertThat(detail).contains("| netty | 100 [90–110] | ×1.00 | 2 [1–3] |");
     }
+
+    @Test
+    void aSummaryRowWithoutTheHeadlineShowsItsOwnMetricWithItsUnit() {
+        String overview = new ScenarioTables(StepCurves.broadcast(), false).overview().get(0).table().text();
+        assertThat(overview).contains("10 ×1.00").contains("1,000 subscribers ×1.00").contains("500 subscribers ×0.50");
+    }
 }

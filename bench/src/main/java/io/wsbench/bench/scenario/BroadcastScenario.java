@@ -88,7 +88,8 @@ public final class BroadcastScenario implements Scenario {
 
     @Override
     public List<ChartSpec> charts() {
-        return List.of(new LineChartByImpl("p95", P95.key(), SUBSCRIBERS));
+        return List.of(new LineChartByImpl("p95", P95.key(), SUBSCRIBERS, HOLD_P95_MS,
+                "p95 = " + (int) HOLD_P95_MS + " ms"));
     }
 
     /** Subscriber counts; full doubles up to what one process can hold at the open-file limit. */

@@ -122,7 +122,13 @@ public final class BroadcastScenario implements Scenario {
                  BroadcastLoad load = BroadcastLoad.open(client, sut.uri(Route.DIRECT))) {
                 int held = 0;
                 boolean holding = true;
-                for (int i = 0; i < steps.size(); i++) {
+                // steps that failed in an earlier repetition are still climbed through, up to the last one
+                // still being measured
+                int upTo = steps.size() - 1;
+                while (upTo > 0 && run.skip(variant(steps.get(upTo)))) {
+                    upTo--;
+                }
+                for (int i = 0; i <= upTo; i++) {
                     int count = steps.get(i);
                     Variant variant = variant(count);
                     try {

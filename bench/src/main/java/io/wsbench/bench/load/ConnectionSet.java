@@ -14,9 +14,11 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The load's connections to one URI, opened batch by batch (each batch all or nothing) and closed together.
@@ -28,10 +30,12 @@ public final class ConnectionSet implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
     /**
-     * Opening handshakes in flight at once: thousands of simultaneous SYNs overflow the server's accept backlog
-     * and the kernel retries them a second later, which would measure the backlog, not the server.
+     * Opening handshakes in flight at once. Thousands of simultaneous SYNs overflow a server's accept backlog
+     * and the kernel retries them one, three, seven seconds later, which measures the backlog, not the server:
+     * Java-WebSocket's is Java's default of 50 unless set ({@code WebSocketServer.setMaxPendingConnections}),
+     * so this stays below it.
      */
-    private static final int OPENING_AT_ONCE = 512;
+    private static final int OPENING_AT_ONCE = 48;
 
     private final WsClient client;
     private final URI uri;
@@ -46,46 +50,60 @@ public final class ConnectionSet implements AutoCloseable {
     }
 
     /**
-     * Opens one connection per listener, {@value #OPENING_AT_ONCE} at a time; the returned connections are in
-     * the listeners' order.
+     * Opens one connection per listener, at most {@value #OPENING_AT_ONCE} handshakes in flight at a time (the
+     * next starts as soon as one completes); all or nothing. The returned connections are in the listeners'
+     * order.
      *
-     * @throws IOException when a connection of the current batch fails to open (the others of that batch are
-     *                     closed again; earlier batches stay open)
+     * @throws IOException when a connection fails to open (those this call opened are closed again; earlier
+     *                     calls' stay open)
      */
     public List<ClientConnection> open(List<? extends ClientListener> listeners)
             throws IOException, InterruptedException {
-        List<ClientConnection> opened = new ArrayList<>(listeners.size());
-        for (int from = 0; from < listeners.size(); from += OPENING_AT_ONCE) {
-            opened.addAll(openBatch(listeners.subList(from, Math.min(listeners.size(), from + OPENING_AT_ONCE))));
-        }
-        return opened;
-    }
-
-    private List<ClientConnection> openBatch(List<? extends ClientListener> listeners)
-            throws IOException, InterruptedException {
         List<Watched> watched = listeners.stream().map(Watched::new).toList();
         List<CompletableFuture<ClientConnection>> opening = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(OPENING_AT_ONCE);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Throwable failure = null;
         for (Watched w : watched) {
-            opening.add(client.connect(uri, null, w));
+            if (!inFlight.tryAcquire(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                failure = new TimeoutException("no handshake completed for " + CONNECT_TIMEOUT.toSeconds() + " s");
+                break;
+            }
+            CompletableFuture<ClientConnection> f = client.connect(uri, null, w);
+            f.whenComplete((c, e) -> {
+                if (e != null) {
+                    failed.compareAndSet(null, e);
+                }
+                inFlight.release();
+            });
+            opening.add(f);
+            if (failed.get() != null) {
+                break; // no point opening the rest: the call fails
+            }
         }
         try {
             CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new))
                     .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            watched.forEach(w -> w.dropped = true);
-            long failed = opening.stream().filter(f -> !f.isDone() || f.isCompletedExceptionally()).count();
-            opening.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally())
-                    .forEach(f -> f.join().close(CloseCodes.NORMAL, ""));
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IOException(failed + " of " + listeners.size() + " connections to " + uri
-                    + " failed to open (" + connections.size() + " already open): " + cause, cause);
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (TimeoutException e) {
+            failure = new TimeoutException("handshakes still pending after " + CONNECT_TIMEOUT.toSeconds() + " s");
         }
-        List<ClientConnection> batch = opening.stream().map(CompletableFuture::join).toList();
-        open.addAndGet(batch.size());
-        synchronized (connections) {
-            connections.addAll(batch);
+        if (failure == null && opening.size() == listeners.size()) {
+            List<ClientConnection> opened = opening.stream().map(CompletableFuture::join).toList();
+            open.addAndGet(opened.size());
+            synchronized (connections) {
+                connections.addAll(opened);
+            }
+            return opened;
         }
-        return batch;
+        watched.forEach(w -> w.dropped = true);
+        // handshakes still in flight complete on their own and are ended when the client closes
+        List<ClientConnection> opened = opening.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                .map(CompletableFuture::join).toList();
+        opened.forEach(c -> c.close(CloseCodes.NORMAL, ""));
+        throw new IOException("only " + opened.size() + " of " + listeners.size() + " connections to " + uri
+                + " opened (" + size() + " were open before): " + failure, failure);
     }
 
     public int size() {
@@ -153,7 +171,7 @@ public final class ConnectionSet implements AutoCloseable {
             if (dropped) {
                 return;
             }
-            // may run before openBatch counted the connection in: the count is right once both happened
+            // may run before open() counted the connection in: the count is right once both happened
             open.decrementAndGet();
             if (!closing) {
                 unexpectedCloses.add(code + (reason == null || reason.isEmpty() ? "" : " " + reason));

@@ -45,7 +45,7 @@ class ConnectionSetTest {
         };
         try (ConnectionSet set = new ConnectionSet(thirdFails, SERVER)) {
             assertThatThrownBy(() -> set.open(listeners(4)))
-                    .isInstanceOf(IOException.class).hasMessageContaining("1 of 4 connections").hasMessageContaining("refused");
+                    .isInstanceOf(IOException.class).hasMessageContaining("only 2 of 4 connections").hasMessageContaining("refused");
             assertThat(set.size()).isZero();
             assertThat(set.open(listeners(2))).hasSize(2);
             io.submit(() -> { }).get(); // the closes of the failed batch have been delivered

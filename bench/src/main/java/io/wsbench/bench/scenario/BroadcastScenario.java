@@ -16,6 +16,7 @@ import io.wsbench.bench.report.LineChartByImpl;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.client.WsClient;
+import io.wsbench.topology.ServerReplica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,6 +150,7 @@ public final class BroadcastScenario implements Scenario {
             Variant variant = variant(count);
             try {
                 load.growTo(count);
+                awaitRegistered(sut, count + 1, sizes.patience());
                 // a fresh JVM interprets at first; each step also settles its new connections
                 repeat(load, i == 0 ? sizes.warmUp() : 1, sizes.patience());
                 load.cut();
@@ -170,6 +172,25 @@ public final class BroadcastScenario implements Scenario {
             }
         }
         return held;
+    }
+
+    /**
+     * Waits until the server's Hub counts every connection: a client sees its connection open when the 101
+     * arrives, and some servers (Jetty) register the endpoint only after sending it, so a broadcast sent at once
+     * would miss connections that are not lost, only not there yet.
+     */
+    private static void awaitRegistered(SystemUnderTest sut, int connections, Duration patience) throws Exception {
+        ServerReplica server = sut.topology().replicas().get(0);
+        long deadline = System.nanoTime() + patience.toNanos();
+        int active = server.connectionsActive();
+        while (active < connections && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            active = server.connectionsActive();
+        }
+        if (active < connections) {
+            throw new IllegalStateException("the server counts " + active + " of " + connections
+                    + " open connections after " + patience.toMillis() + " ms");
+        }
     }
 
     /** Broadcasts that are not measured; a lost one fails here as well. */

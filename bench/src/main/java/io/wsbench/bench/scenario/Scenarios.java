@@ -8,6 +8,8 @@ import java.util.Optional;
 public final class Scenarios {
     public static final List<Scenario> ALL = List.of(
             new EchoScenario(),
+            new LatencyScenario(),
+            new BroadcastScenario(),
             new CapacityScenario(),
             new ClientsScenario());
 

@@ -42,4 +42,10 @@ class ScenarioTablesTest {
         String detail = tables.detail(SampleRuns.DIRECT_64).markdown();
         assertThat(detail).contains("% of ceiling").contains("| jetty | 50 | ×0.50 | 13% |");
     }
+
+    @Test
+    void aSummaryRowWithoutTheHeadlineShowsItsOwnMetricWithItsUnit() {
+        String overview = new ScenarioTables(StepCurves.broadcast(), false).overview().get(0).table().text();
+        assertThat(overview).contains("10 ×1.00").contains("1,000 subscribers ×1.00").contains("500 subscribers ×0.50");
+    }
 }

@@ -38,7 +38,7 @@ ENV WS_HOST=0.0.0.0 WS_PORT=8000 ADMIN_PORT=8001 WS_PATH=/ws-notifications \
 USER 10001:10001
 EXPOSE 8000 8001
 # bash's /dev/tcp: no curl or wget needed in the image.
-HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=3 \
+HEALTHCHECK --interval=3s --timeout=3s --start-period=30s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${ADMIN_PORT} && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && read -r status <&3 && [[ $status == *' 200 '* ]]"]
 ENTRYPOINT ["java", "-jar", "/app/wsbench-server.jar"]
 

@@ -12,15 +12,16 @@ import org.HdrHistogram.Histogram;
  * trips. Every figure is counted during the run.
  */
 public record Summary(EchoRun.Settings settings, String library, List<ConnResult> connections, List<String> errors,
-                      Histogram rtt, double seconds) {
+                      Histogram rtt, double connectSeconds, double seconds) {
 
     /** One connection: whether it opened, the replica that answered its whoami, echoes and the close code seen. */
     public record ConnResult(int id, boolean opened, String replica, long echoes, long wrong, int closeCode) {
     }
 
     static Summary of(EchoRun.Settings settings, String library, List<ConnResult> connections, List<String> errors,
-                      Histogram rtt, double seconds) {
-        return new Summary(settings, library, List.copyOf(connections), List.copyOf(errors), rtt.copy(), seconds);
+                      Histogram rtt, double connectSeconds, double seconds) {
+        return new Summary(settings, library, List.copyOf(connections), List.copyOf(errors), rtt.copy(),
+                connectSeconds, seconds);
     }
 
     public long opened() {
@@ -50,8 +51,8 @@ public record Summary(EchoRun.Settings settings, String library, List<ConnResult
 
     public String format() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("ws-client: %s via %s, %d connections for %.1f s%n", settings.url(), library,
-                settings.connections(), seconds));
+        out.append(String.format("ws-client: %s via %s, %d connections (opened in %.1f s), echo for %.1f s%n",
+                settings.url(), library, settings.connections(), connectSeconds, seconds));
         out.append(String.format("ws-client opened=%d failed=%d echoes=%d wrong=%d rate=%.0f/s%n", opened(),
                 errors.size(), echoes(), wrongReplies(), echoes() / seconds));
         if (rtt.getTotalCount() > 0) {

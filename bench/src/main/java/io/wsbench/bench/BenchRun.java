@@ -6,6 +6,7 @@ import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.ScenarioResult;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.bench.result.Verification;
+import io.wsbench.bench.scenario.Ceiling;
 import io.wsbench.bench.scenario.Scenario;
 import io.wsbench.bench.scenario.ScenarioRun;
 import java.io.IOException;
@@ -15,11 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run: for each impl, verify before measure, then every selected scenario. A failing impl or scenario
+ * The run: for each impl, verify before measure, then every selected scenario; then what is measured once per
+ * run: each scenario's ceiling, and the scenarios whose rows are the load clients. A failing impl or scenario
  * becomes failed rows and the run goes on with the next; every server a scenario starts is closed by the
  * scenario's try-with-resources (and by the topology's shutdown hook if this JVM is interrupted).
  */
@@ -55,7 +58,31 @@ public final class BenchRun {
             Verification verification = verify(impl);
             verifications.add(verification);
             for (Scenario scenario : scenarios) {
-                rows.get(scenario).addAll(measure(scenario, impl, verification));
+                if (scenario.loadClientsAgainst().isEmpty()) {
+                    rows.get(scenario).addAll(measure(impl, new ScenarioRun(scenario, impl, setup),
+                            scenario.variants(setup.profile()), verification, scenario::run));
+                }
+            }
+        }
+        for (Scenario scenario : scenarios) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            Optional<String> server = scenario.loadClientsAgainst();
+            if (server.isPresent()) {
+                Verification verification = verifications.stream().filter(v -> v.impl().equals(server.get()))
+                        .findFirst().orElseGet(() -> {
+                            Verification v = verify(server.get());
+                            verifications.add(v);
+                            return v;
+                        });
+                rows.get(scenario).addAll(measureLoadClients(scenario, server.get(), verification));
+            }
+            Optional<Ceiling> ceiling = scenario.ceiling();
+            if (ceiling.isPresent()) {
+                ScenarioRun run = ScenarioRun.forCeiling(scenario, ceiling.get(), setup);
+                rows.get(scenario).addAll(measure(ceiling.get().name() + " (ceiling)", run,
+                        ceiling.get().variants(setup.profile()), null, ceiling.get()::run));
             }
         }
         List<ScenarioResult> results = scenarios.stream()
@@ -77,25 +104,59 @@ public final class BenchRun {
         return v;
     }
 
-    private List<Row> measure(Scenario scenario, String impl, Verification verification) {
+    /** One run per load client, all measured by one call (the scenario may interleave them); rows per client. */
+    private List<Row> measureLoadClients(Scenario scenario, String server, Verification verification) {
+        List<ScenarioRun> runs = LoadClients.all().stream()
+                .map(c -> ScenarioRun.forLoadClient(scenario, server, setup.withClient(c))).toList();
         List<Variant> variants = scenario.variants(setup.profile());
-        ScenarioRun run = new ScenarioRun(scenario, impl, setup);
+        List<String> clients = runs.stream().map(r -> r.setup().client().name()).toList();
         if (!verification.passed()) {
+            runs.forEach(r -> r.abort(variants, "verify failed: " + verification.reason()));
+        } else {
+            LOG.info("{} {} against {}: {} variants × {} repetitions each", scenario.name(), clients, server,
+                    variants.size(), setup.profile().repetitions());
+            try {
+                scenario.runLoadClients(runs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                runs.forEach(r -> r.abort(variants, "interrupted"));
+            } catch (Exception e) {
+                LOG.warn("{} {} threw", scenario.name(), clients, e);
+                runs.forEach(r -> r.abort(variants, Reasons.of(e)));
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        runs.forEach(r -> rows.addAll(r.rows(variants)));
+        return rows;
+    }
+
+    /** How one {@link ScenarioRun} is measured: {@code Scenario::run} or {@code Ceiling::run}. */
+    private interface Measurement {
+        void run(ScenarioRun run) throws Exception;
+    }
+
+    /**
+     * @param who          the progress lines' name for what is measured
+     * @param verification the server's, or null when nothing needs one (a ceiling starts no impl)
+     */
+    private List<Row> measure(String who, ScenarioRun run, List<Variant> variants, Verification verification,
+                              Measurement measurement) {
+        String scenario = run.scenario().name();
+        if (verification != null && !verification.passed()) {
             run.abort(variants, "verify failed: " + verification.reason());
             return run.rows(variants);
         }
-        LOG.info("{} {}: {} variants × {} repetitions", scenario.name(), impl, variants.size(),
-                setup.profile().repetitions());
+        LOG.info("{} {}: {} variants × {} repetitions", scenario, who, variants.size(), setup.profile().repetitions());
         try {
-            scenario.run(run);
+            measurement.run(run);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.abort(variants, "interrupted");
         } catch (IOException e) {
-            LOG.warn("{} {}: {}", scenario.name(), impl, Reasons.of(e));
+            LOG.warn("{} {}: {}", scenario, who, Reasons.of(e));
             run.abort(variants, Reasons.of(e));
         } catch (Exception e) {
-            LOG.warn("{} {} threw", scenario.name(), impl, e);
+            LOG.warn("{} {} threw", scenario, who, e);
             run.abort(variants, Reasons.of(e));
         }
         return run.rows(variants);

@@ -33,6 +33,11 @@ public record BenchSetup(Profile profile, CpuPinning pinning, ClientProvider cli
         return base.withJvm(base.jvm().withFlags(serverJvmFlags)).withNginx(nginx).withKeepFiles(keepFiles);
     }
 
+    /** The same setup with another load client (the clients scenario drives the same load with each). */
+    public BenchSetup withClient(ClientProvider other) {
+        return new BenchSetup(profile, pinning, other, serverJvmFlags, nginx, keepFiles, nginxConf);
+    }
+
     /** The load client's options: as many I/O threads as the load has CPUs. */
     public ClientOptions clientOptions() {
         return ClientOptions.defaults().withIoThreads(pinning.loadCpuCount());

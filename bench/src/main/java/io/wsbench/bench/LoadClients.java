@@ -8,10 +8,14 @@ import java.util.ServiceLoader;
 /** The load clients on the classpath ({@link ClientProvider}s found by ServiceLoader), by name. */
 public final class LoadClients {
     /**
-     * Used when {@code -Dbench.client} is not given. To be replaced by whichever client the clients scenario
-     * measures as driving the most load per CPU; until there is a second client, the only one.
+     * Used when {@code -Dbench.client} is not given: the client that costs the load generator least CPU per
+     * message once warm, so the load's CPU is least often the limit. The clients scenario measures it: Netty's
+     * shared event loop needed about half the CPU per echo of java.net.http's WebSocket. On a machine busy with
+     * other work the JDK client, with more threads, can get more CPU time and so reach more msgs/s; with the load
+     * CPU to itself, the cheaper client goes further. Netty also binds source addresses and offers
+     * permessage-deflate, which the JDK client cannot.
      */
-    public static final String DEFAULT = "jdk-httpclient";
+    public static final String DEFAULT = "netty";
 
     private LoadClients() {
     }

@@ -1,6 +1,5 @@
 package io.wsbench.bench.load;
 
-import io.wsbench.core.CloseCodes;
 import io.wsbench.core.client.ClientConnection;
 import io.wsbench.core.client.ClientListener;
 import io.wsbench.core.client.WsClient;
@@ -9,13 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,56 +31,35 @@ import org.HdrHistogram.Recorder;
  * }</pre>
  */
 public final class EchoLoad implements AutoCloseable {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
     private static final int RECORDER_GROUPS = 4;
 
-    private final List<ClientConnection> connections = new ArrayList<>();
+    private final ConnectionSet connections;
     private final List<Member> members = new ArrayList<>();
     private final Recorder[] recorders;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong mismatches = new AtomicLong();
     private final LongAdder echoesSinceCut = new LongAdder();
-    private final Queue<String> unexpectedCloses = new ConcurrentLinkedQueue<>();
-    private final CountDownLatch allClosed;
     private volatile String payload = "";
     private volatile boolean sending;
-    private volatile boolean closing;
     private long lastCutNanos;
 
-    private EchoLoad(int count) {
+    private EchoLoad(WsClient client, URI uri, int count) {
+        connections = new ConnectionSet(client, uri);
         recorders = new Recorder[Math.min(RECORDER_GROUPS, Math.max(1, count))];
         for (int i = 0; i < recorders.length; i++) {
             recorders[i] = new Recorder(3);
         }
-        allClosed = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
             members.add(new Member(recorders[i % recorders.length]));
         }
     }
 
-    /** Opens {@code count} connections to {@code uri} at once; all or nothing. */
+    /** Opens {@code count} connections to {@code uri} (see {@link ConnectionSet#open}); all or nothing. */
     public static EchoLoad open(WsClient client, URI uri, int count) throws IOException, InterruptedException {
-        EchoLoad load = new EchoLoad(count);
-        List<CompletableFuture<ClientConnection>> opening = new ArrayList<>();
-        for (Member m : load.members) {
-            opening.add(client.connect(uri, null, m));
-        }
-        try {
-            CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new))
-                    .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            long failed = opening.stream().filter(f -> !f.isDone() || f.isCompletedExceptionally()).count();
-            opening.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally())
-                    .forEach(f -> f.join().close(CloseCodes.NORMAL, ""));
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IOException(failed + " of " + count + " connections to " + uri + " failed to open: "
-                    + cause, cause);
-        }
+        EchoLoad load = new EchoLoad(client, uri, count);
+        List<ClientConnection> opened = load.connections.open(load.members);
         for (int i = 0; i < count; i++) {
-            ClientConnection c = opening.get(i).join();
-            load.connections.add(c);
-            load.members.get(i).connection = c;
+            load.members.get(i).connection = opened.get(i);
         }
         return load;
     }
@@ -146,7 +117,7 @@ public final class EchoLoad implements AutoCloseable {
     public void stop(Duration drain) throws IOException, InterruptedException {
         sending = false;
         long deadline = System.nanoTime() + drain.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline && unexpectedCloses.isEmpty()) {
+        while (inFlight.get() > 0 && System.nanoTime() < deadline && connections.problem() == null) {
             Thread.sleep(5);
         }
         String problem = problem();
@@ -161,9 +132,9 @@ public final class EchoLoad implements AutoCloseable {
 
     /** What went wrong so far (connections closed under load, echoes that were not the message), or null. */
     public String problem() {
-        if (!unexpectedCloses.isEmpty()) {
-            return unexpectedCloses.size() + " of " + size() + " connections closed during the run (first: "
-                    + unexpectedCloses.peek() + ")";
+        String closed = connections.problem();
+        if (closed != null) {
+            return closed;
         }
         if (mismatches.get() > 0) {
             return mismatches.get() + " echoes did not match the message sent";
@@ -175,19 +146,7 @@ public final class EchoLoad implements AutoCloseable {
     @Override
     public void close() {
         sending = false;
-        closing = true;
-        for (ClientConnection c : connections) {
-            try {
-                c.close(CloseCodes.NORMAL, "");
-            } catch (RuntimeException e) {
-                allClosed.countDown();
-            }
-        }
-        try {
-            allClosed.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        connections.close();
     }
 
     /** One connection's side of the loop. */
@@ -223,14 +182,6 @@ public final class EchoLoad implements AutoCloseable {
                 sentAt = System.nanoTime();
                 c.sendText(payload);
             }
-        }
-
-        @Override
-        public void onClose(ClientConnection c, int code, String reason) {
-            if (!closing) {
-                unexpectedCloses.add(code + (reason == null || reason.isEmpty() ? "" : " " + reason));
-            }
-            allClosed.countDown();
         }
     }
 }

@@ -13,6 +13,11 @@ public record OpenFileLimit(long soft, long hard) {
         return ProcFs.openFileLimits().map(l -> new OpenFileLimit(l[0], l[1])).orElse(new OpenFileLimit(-1, -1));
     }
 
+    /** The limit of another process, e.g. a server JVM; unknown (-1) when it cannot be read. */
+    public static OpenFileLimit of(long pid) {
+        return ProcFs.openFileLimits(pid).map(l -> new OpenFileLimit(l[0], l[1])).orElse(new OpenFileLimit(-1, -1));
+    }
+
     /** Roughly how many connections one process can hold at this limit. */
     public long connectionsPerProcess() {
         return soft < 0 || soft == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, soft - RESERVED);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The Linux {@code /proc} readings the bench takes: a process's CPU time ({@code stat}: utime + stime) and
@@ -63,7 +64,40 @@ public final class ProcFs {
 
     /** The soft and hard {@code Max open files} of this process. */
     public static Optional<long[]> openFileLimits() {
-        return read(ROOT.resolve("self/limits")).flatMap(s -> s.lines()
+        return openFileLimits(ROOT.resolve("self/limits"));
+    }
+
+    /** The soft and hard {@code Max open files} of another process (children inherit ours, or not). */
+    public static Optional<long[]> openFileLimits(long pid) {
+        return openFileLimits(ROOT.resolve(pid + "/limits"));
+    }
+
+    /** How many files (sockets included) the process has open now: the entries of {@code /proc/<pid>/fd}. */
+    public static Optional<Integer> openFiles(long pid) {
+        try (Stream<Path> fds = Files.list(ROOT.resolve(pid + "/fd"))) {
+            return Optional.of((int) fds.count());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * How many ports the kernel hands out as ephemeral (source) ports, from {@code ip_local_port_range}: the most
+     * connections one source address can have to one destination.
+     */
+    public static Optional<Integer> ephemeralPortCount() {
+        // read line by line: Files.readString gets only the first byte of this /proc/sys file (its size reads 0)
+        try {
+            String[] f = Files.readAllLines(ROOT.resolve("sys/net/ipv4/ip_local_port_range")).get(0).strip()
+                    .split("\\s+");
+            return Optional.of(Integer.parseInt(f[1]) - Integer.parseInt(f[0]) + 1);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<long[]> openFileLimits(Path limits) {
+        return read(limits).flatMap(s -> s.lines()
                 .filter(l -> l.startsWith("Max open files")).findFirst())
                 .map(l -> l.substring("Max open files".length()).strip().split("\\s+"))
                 .map(f -> new long[] {limit(f[0]), limit(f[1])});

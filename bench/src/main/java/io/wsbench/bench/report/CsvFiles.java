@@ -78,7 +78,7 @@ public final class CsvFiles {
     }
 
     private static List<String> prefix(Row row, List<String> dims, String repetition) {
-        List<String> cells = new ArrayList<>(List.of(row.impl()));
+        List<String> cells = new ArrayList<>(List.of(row.ceiling() ? row.impl() + " (ceiling)" : row.impl()));
         dims.forEach(d -> cells.add(Optional.ofNullable(row.variant().get(d)).orElse("")));
         cells.addAll(List.of(row.status().name().toLowerCase(Locale.ROOT), row.reason(), repetition));
         return cells;

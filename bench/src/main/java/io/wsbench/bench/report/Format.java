@@ -34,6 +34,12 @@ public final class Format {
         return String.format(Locale.ROOT, "×%.2f", r);
     }
 
+    /** A ratio as a percentage: {@code 42%}, {@code 107%}, {@code 4.2%} (one decimal below 10%). */
+    public static String percent(double r) {
+        double p = r * 100;
+        return p < 10 ? String.format(Locale.ROOT, "%.1f%%", p) : String.format(Locale.ROOT, "%.0f%%", p);
+    }
+
     /** {@code 64 B}, {@code 1 KiB}, {@code 16 KiB}, {@code 1 MiB}. */
     public static String bytes(long n) {
         if (n >= 1024 * 1024 && n % (1024 * 1024) == 0) {

@@ -57,7 +57,7 @@ public final class ScenarioTables {
         List<String> headers = new ArrayList<>(List.of("impl", headline.heading(), "vs best"));
         boolean ceiling = result.ceiling(headline, variant).isPresent();
         if (ceiling) {
-            headers.add("vs ceiling");
+            headers.add("% of ceiling");
         }
         result.metrics().stream().skip(1).forEach(m -> headers.add(m.heading()));
         Table table = new Table(headers);
@@ -74,7 +74,7 @@ public final class ScenarioTables {
                 cells.add(cell(row, headline));
                 cells.add(ratio(row, headline, result.best(headline, variant)));
                 if (ceiling) {
-                    cells.add(ratio(row, headline, result.ceiling(headline, variant)));
+                    cells.add(row.ceiling() ? "–" : percentOfCeiling(row, headline, variant));
                 }
                 result.metrics().stream().skip(1).forEach(m -> cells.add(cell(row, m)));
             }
@@ -99,8 +99,9 @@ public final class ScenarioTables {
 
     private String headlineTitle(boolean alone) {
         Metric h = result.headline();
+        boolean ceiling = result.rows().stream().anyMatch(Row::ceiling);
         String what = h.heading() + ", median of the repetitions" + (withRange ? " [min–max]" : "")
-                + ", ×ratio to the best";
+                + ", ×ratio to the best" + (ceiling ? ", % of the ceiling row where it was measured" : "");
         return alone ? what : " — " + what;
     }
 
@@ -114,8 +115,36 @@ public final class ScenarioTables {
             return statusCell(row);
         }
         Metric h = result.headline();
-        String ratio = ratio(row, h, row.ceiling() ? Optional.empty() : result.best(h, variant));
-        return cell(row, h) + (ratio.equals("–") ? "" : " " + ratio);
+        if (row.ceiling()) {
+            return cell(row, h);
+        }
+        Optional<Metric> own = row.summary(h.key()).isPresent() ? Optional.empty() : ownHeadline(row);
+        if (own.isPresent()) {
+            h = own.get();
+        }
+        String ratio = ratio(row, h, result.best(h, variant));
+        String unit = own.isPresent() && !h.unit().isEmpty() ? " " + h.unit() : "";
+        String ofCeiling = percentOfCeiling(row, h, variant);
+        return cell(row, h) + unit + (ratio.equals("–") ? "" : " " + ratio)
+                + (ofCeiling.equals("–") ? "" : ", " + ofCeiling + " of ceiling");
+    }
+
+    /** The row's median as a percentage of the ceiling row's in the same variant; "–" without a ceiling. */
+    private String percentOfCeiling(Row row, Metric metric, Variant variant) {
+        Optional<Summary> s = row.summary(metric.key());
+        Optional<Double> c = result.ceiling(metric, variant);
+        if (s.isEmpty() || c.isEmpty() || c.get() == 0) {
+            return "–";
+        }
+        return Format.percent(s.get().median() / c.get());
+    }
+
+    /**
+     * The first metric a row has when it lacks the headline: a summary variant that measures something else
+     * (broadcast's "most subscribers held at p95 ≤ 250 ms" beside its per-step p95 columns).
+     */
+    private Optional<Metric> ownHeadline(Row row) {
+        return result.metrics().stream().filter(m -> row.summary(m.key()).isPresent()).findFirst();
     }
 
     private String cell(Row row, Metric metric) {

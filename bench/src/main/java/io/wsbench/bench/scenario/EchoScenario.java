@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Closed-loop echo (SPEC §4 "echo"): C connections each keep one text message in flight and send the next as
@@ -32,21 +33,21 @@ import java.util.Map;
 public final class EchoScenario implements Scenario {
     static final List<Integer> SIZES = List.of(64, 1024, 16 * 1024);
 
-    private static final String ROUTE = "route";
-    private static final String SIZE = "size";
-    private static final Duration DRAIN = Duration.ofSeconds(10);
+    static final String ROUTE = "route";
+    static final String SIZE = "size";
+    static final Duration DRAIN = Duration.ofSeconds(10);
     /** How far a window may be stretched to collect its minimum of round trips. */
-    private static final Duration MAX_STRETCH = Duration.ofSeconds(10);
+    static final Duration MAX_STRETCH = Duration.ofSeconds(10);
 
-    private static final Metric THROUGHPUT = Metric.higher("msgs_per_s", "throughput", "msgs/s");
-    private static final Metric P50 = Metric.lower("p50_ms", "p50", "ms");
-    private static final Metric P99 = Metric.lower("p99_ms", "p99", "ms");
-    private static final Metric P999 = Metric.lower("p999_ms", "p99.9", "ms");
-    private static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
-    private static final Metric PER_CPU = Metric.higher("msgs_per_server_cpu_s", "per server CPU-s", "msgs");
-    private static final Metric NGINX_CPU = Metric.context("nginx_cpu", "nginx CPU", "cores");
-    private static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
-    private static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
+    static final Metric THROUGHPUT = Metric.higher("msgs_per_s", "throughput", "msgs/s");
+    static final Metric P50 = Metric.lower("p50_ms", "p50", "ms");
+    static final Metric P99 = Metric.lower("p99_ms", "p99", "ms");
+    static final Metric P999 = Metric.lower("p999_ms", "p99.9", "ms");
+    static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
+    static final Metric PER_CPU = Metric.higher("msgs_per_server_cpu_s", "per server CPU-s", "msgs");
+    static final Metric NGINX_CPU = Metric.context("nginx_cpu", "nginx CPU", "cores");
+    static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
+    static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
 
     @Override
     public String name() {
@@ -61,7 +62,10 @@ public final class EchoScenario implements Scenario {
                 + " 16 KiB, direct, through nginx and through nginx with TLS, each repetition in a fresh server"
                 + " JVM. It lies when the load generator is the bottleneck (load CPU near its core count: then the"
                 + " figure is the client's limit, and the row says so), and a closed loop waits for slow replies"
-                + " instead of queueing behind them, so its latency is not latency under a fixed offered rate.";
+                + " instead of queueing behind them, so its latency is not latency under a fixed offered rate."
+                + " The raw TCP row is the ceiling: the same loop over plain TCP (a Netty echo server in its own"
+                + " pinned JVM, a Netty client, no WebSocket), direct only; \"% of ceiling\" is how much of what the"
+                + " loopback stack allows an impl reaches.";
     }
 
     @Override
@@ -80,6 +84,12 @@ public final class EchoScenario implements Scenario {
         return all;
     }
 
+    /** Raw TCP echo at the same connections and sizes, direct: the tables give each impl's % of it. */
+    @Override
+    public Optional<Ceiling> ceiling() {
+        return Optional.of(new TcpEchoCeiling());
+    }
+
     @Override
     public List<ChartSpec> charts() {
         return List.of(new BarChartByDimension("throughput", THROUGHPUT.key(), SIZE, ROUTE));
@@ -88,8 +98,8 @@ public final class EchoScenario implements Scenario {
     @Override
     public void run(ScenarioRun run) throws Exception {
         Profile profile = run.profile();
-        int connections = profile.pick(4, 64, 256);
-        Duration jvmWarmUp = profile.pick(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        int connections = connections(profile);
+        Duration jvmWarmUp = jvmWarmUp(profile);
         for (int rep = 1; rep <= profile.repetitions(); rep++) {
             try (SystemUnderTest sut = run.start(run.topology())) {
                 warmUpServer(run, sut, connections, jvmWarmUp);
@@ -98,6 +108,16 @@ public final class EchoScenario implements Scenario {
                 }
             }
         }
+    }
+
+    /** Echo's connection count for {@code profile}; the ceiling and the clients scenario use the same. */
+    static int connections(Profile profile) {
+        return profile.pick(4, 64, 256);
+    }
+
+    /** How long a fresh server JVM is warmed up before its first recorded window. */
+    static Duration jvmWarmUp(Profile profile) {
+        return profile.pick(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     /** A fresh JVM interprets at first: run every size straight at it before the first recorded window. */
@@ -206,7 +226,7 @@ public final class EchoScenario implements Scenario {
     private record Measured(Map<String, Double> values, EchoWindow window) {
     }
 
-    private static Variant variant(Route route, int size) {
+    static Variant variant(Route route, int size) {
         return Variant.of(ROUTE, route.label(), SIZE, Format.bytes(size));
     }
 }

@@ -5,6 +5,7 @@ import io.wsbench.bench.report.ChartSpec;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One thing the bench measures (SPEC §4), in one class, run once per impl.
@@ -33,6 +34,8 @@ import java.util.List;
  *   <li>{@link #charts()}: optional PNGs drawn from the result after the run (see
  *       {@link io.wsbench.bench.report.BarChartByDimension}).</li>
  * </ol>
+ * Two scenarios have rows that are not impls: {@link #loadClientsAgainst()} makes the rows the load clients
+ * (measured against one fixed server impl), and {@link #ceiling()} adds a reference row measured once per run.
  * The runner verifies every impl before any scenario measures it, prints one progress line per recorded
  * repetition, and writes results.json, one CSV per scenario, the charts and the README tables; a scenario
  * writes no files of its own.
@@ -53,6 +56,32 @@ public interface Scenario {
 
     /** Measures one impl: {@link ScenarioRun#impl()}. */
     void run(ScenarioRun run) throws Exception;
+
+    /**
+     * Empty (the default): one row per server impl, {@link #run} called once for each. A server impl's name: the
+     * rows are the load clients instead ({@code LoadClients.all()}), {@link #run} is called once per client with
+     * {@link ScenarioRun#impl()} being that server and {@link ScenarioRun#client} that client, whatever impls
+     * the run selected (the clients scenario).
+     */
+    default Optional<String> loadClientsAgainst() {
+        return Optional.empty();
+    }
+
+    /**
+     * Measures every load client of a {@link #loadClientsAgainst()} scenario, one {@link ScenarioRun} each (the
+     * same server impl, each run with its own client). The default measures them one after the other with
+     * {@link #run}; a scenario may interleave them, so that a busy machine's slow moments fall on every client.
+     */
+    default void runLoadClients(List<ScenarioRun> runs) throws Exception {
+        for (ScenarioRun run : runs) {
+            run(run);
+        }
+    }
+
+    /** A reference measured once per run and shown as the ceiling row of this scenario's tables. */
+    default Optional<Ceiling> ceiling() {
+        return Optional.empty();
+    }
 
     /** Charts drawn from the result after the run. */
     default List<ChartSpec> charts() {

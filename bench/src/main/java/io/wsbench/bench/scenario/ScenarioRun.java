@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a {@link Scenario} gets for measuring one impl: the profile, the servers to start, the load client, and
- * where its figures go. Collects one row per variant; the runner turns them into the scenario's result.
+ * where its figures go. Collects one row per variant; the runner turns them into the scenario's result. The rows
+ * are named after the impl, except in a load-clients scenario (named after the client) and for a
+ * {@link Ceiling} (named after it, and marked as the ceiling).
  */
 public final class ScenarioRun {
     private static final Logger LOG = LoggerFactory.getLogger("wsbench");
@@ -34,12 +36,34 @@ public final class ScenarioRun {
     private final Scenario scenario;
     private final String impl;
     private final BenchSetup setup;
+    private final String rowName;
+    private final boolean ceiling;
     private final Map<Variant, Draft> drafts = new LinkedHashMap<>();
 
     public ScenarioRun(Scenario scenario, String impl, BenchSetup setup) {
+        this(scenario, impl, setup, impl, false);
+    }
+
+    private ScenarioRun(Scenario scenario, String impl, BenchSetup setup, String rowName, boolean ceiling) {
         this.scenario = scenario;
         this.impl = impl;
         this.setup = setup;
+        this.rowName = rowName;
+        this.ceiling = ceiling;
+    }
+
+    /** Rows named after {@code setup}'s load client, measured against {@code server}. */
+    public static ScenarioRun forLoadClient(Scenario scenario, String server, BenchSetup setup) {
+        return new ScenarioRun(scenario, server, setup, setup.client().name(), false);
+    }
+
+    /** The ceiling's rows; {@link #impl()} is the ceiling's name (it starts no impl). */
+    public static ScenarioRun forCeiling(Scenario scenario, Ceiling ceiling, BenchSetup setup) {
+        return new ScenarioRun(scenario, ceiling.name(), setup, ceiling.name(), true);
+    }
+
+    public Scenario scenario() {
+        return scenario;
     }
 
     public String impl() {
@@ -78,7 +102,7 @@ public final class ScenarioRun {
     /** As {@link #record(Variant, int, Map)}, keeping latency histograms (compressed, base64) in results.json. */
     public void record(Variant variant, int repetition, Map<String, Double> values, Map<String, String> histograms) {
         draft(variant).repetitions.add(new Repetition(repetition, values, histograms));
-        LOG.info("{} {} | {} | rep {}/{}: {}", scenario.name(), impl, variant.label(), repetition,
+        LOG.info("{} {} | {} | rep {}/{}: {}", scenario.name(), rowName, variant.label(), repetition,
                 profile().repetitions(), describe(values));
     }
 
@@ -88,7 +112,7 @@ public final class ScenarioRun {
         if (d.status == Status.OK) {
             d.status = Status.FAILED;
             d.reason = reason;
-            LOG.warn("{} {} | {} | FAILED: {}", scenario.name(), impl, variant.label(), reason);
+            LOG.warn("{} {} | {} | FAILED: {}", scenario.name(), rowName, variant.label(), reason);
         }
     }
 
@@ -97,7 +121,7 @@ public final class ScenarioRun {
         Draft d = draft(variant);
         d.status = Status.NOT_SUPPORTED;
         d.reason = reason;
-        LOG.info("{} {} | {} | not supported: {}", scenario.name(), impl, variant.label(), reason);
+        LOG.info("{} {} | {} | not supported: {}", scenario.name(), rowName, variant.label(), reason);
     }
 
     /** Whether the variant already failed or is not supported: skip it in later repetitions. */
@@ -133,7 +157,7 @@ public final class ScenarioRun {
                 reason = d.repetitions.isEmpty() ? "not measured"
                         : "only " + d.repetitions.size() + " of " + profile().repetitions() + " repetitions completed";
             }
-            rows.add(new Row(impl, v, status, reason, false, d.repetitions, List.copyOf(d.notes)));
+            rows.add(new Row(rowName, v, status, reason, ceiling, d.repetitions, List.copyOf(d.notes)));
         }
         return rows;
     }

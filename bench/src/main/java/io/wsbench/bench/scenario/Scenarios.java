@@ -7,7 +7,11 @@ import java.util.Optional;
 /** Every scenario the bench knows, in the order a full run goes through them. */
 public final class Scenarios {
     public static final List<Scenario> ALL = List.of(
-            new EchoScenario());
+            new EchoScenario(),
+            new LatencyScenario(),
+            new BroadcastScenario(),
+            new CapacityScenario(),
+            new ClientsScenario());
 
     private Scenarios() {
     }

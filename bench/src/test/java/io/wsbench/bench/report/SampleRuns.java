@@ -38,6 +38,17 @@ final class SampleRuns {
         return new ScenarioResult("echo", "Closed-loop echo (test).", metrics, variants, rows);
     }
 
+    /** {@link #echo()} with a raw-TCP ceiling row in the direct variants. */
+    static ScenarioResult echoWithCeiling() {
+        ScenarioResult echo = echo();
+        List<Row> rows = new java.util.ArrayList<>(echo.rows());
+        Row c64 = ok("raw TCP", DIRECT_64, 400, 400, 400);
+        Row c1k = ok("raw TCP", DIRECT_1K, 160, 160, 160);
+        rows.add(new Row(c64.impl(), c64.variant(), c64.status(), "", true, c64.repetitions(), List.of()));
+        rows.add(new Row(c1k.impl(), c1k.variant(), c1k.status(), "", true, c1k.repetitions(), List.of()));
+        return new ScenarioResult(echo.name(), echo.description(), echo.metrics(), echo.variants(), rows);
+    }
+
     static RunResult run() {
         Environment env = new Environment("Test CPU", 2, 1L << 34, "Linux test", "0.10 0.20 0.30", "Test JDK 17",
                 Map.of("netty", "Netty 4.2", "jetty", "Jetty 12.1"), "jdk-httpclient (JDK)", "nginx/1.22.1",

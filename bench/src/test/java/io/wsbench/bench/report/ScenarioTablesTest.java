@@ -30,4 +30,22 @@ class ScenarioTablesTest {
         String detail = new ScenarioTables(SampleRuns.echo(), true).detail(SampleRuns.DIRECT_64).markdown();
         assertThat(detail).contains("| netty | 100 [90–110] | ×1.00 | 2 [1–3] |");
     }
+
+    @Test
+    void implsAreShownAsAPercentageOfTheCeilingWhereItWasMeasured() {
+        ScenarioTables tables = new ScenarioTables(SampleRuns.echoWithCeiling(), false);
+        String direct = tables.overview().get(0).table().text();
+        assertThat(direct).contains("100 ×1.00, 25% of ceiling").contains("80 ×1.00, 50% of ceiling")
+                .contains("raw TCP (ceiling)").contains("400");
+        String nginx = tables.overview().get(1).table().text();
+        assertThat(nginx).doesNotContain("of ceiling");
+        String detail = tables.detail(SampleRuns.DIRECT_64).markdown();
+        assertThat(detail).contains("% of ceiling").contains("| jetty | 50 | ×0.50 | 13% |");
+    }
+
+    @Test
+    void aSummaryRowWithoutTheHeadlineShowsItsOwnMetricWithItsUnit() {
+        String overview = new ScenarioTables(StepCurves.broadcast(), false).overview().get(0).table().text();
+        assertThat(overview).contains("10 ×1.00").contains("1,000 subscribers ×1.00").contains("500 subscribers ×0.50");
+    }
 }

@@ -7,5 +7,10 @@ public enum ClientFeature {
     /** Bind a chosen local (source) address, needed to pass ~28k connections per destination. */
     SOURCE_ADDRESS,
     /** wss:// with a given trust context. */
-    TLS
+    TLS,
+    /**
+     * Hold thousands of connections from one JVM: a client that spends a thread or two on each connection
+     * cannot (scenarios that open many connections check this and say "not supported").
+     */
+    MANY_CONNECTIONS
 }

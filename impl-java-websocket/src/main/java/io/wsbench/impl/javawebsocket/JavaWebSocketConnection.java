@@ -33,6 +33,7 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
     private final Hub hub;
     private final long maxQueuedBytes;
     private final long writeWaitNanos;
+    private final WriteDemandRescue rescue;
     private final AtomicBoolean slowConsumer = new AtomicBoolean();
     private volatile Heartbeat.Watch watch;
     private volatile int closingCode;
@@ -44,11 +45,13 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
     private ByteBuffer waitingHead;
     private long waitingSince;
 
-    JavaWebSocketConnection(WebSocketImpl socket, Hub hub, long maxQueuedBytes, long writeWaitNanos) {
+    JavaWebSocketConnection(WebSocketImpl socket, Hub hub, long maxQueuedBytes, long writeWaitNanos,
+            WriteDemandRescue rescue) {
         this.socket = socket;
         this.hub = hub;
         this.maxQueuedBytes = maxQueuedBytes;
         this.writeWaitNanos = writeWaitNanos;
+        this.rescue = rescue;
     }
 
     void watch(Heartbeat heartbeat) {
@@ -63,9 +66,15 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
         }
     }
 
-    /** A close frame was sent or received with this code (the library's onClosing). */
+    /** A close frame was sent or received with this code (the library's onClosing, after it queued its own). */
     void closing(int code) {
         closingCode = code;
+        rescue.sent(socket);
+    }
+
+    /** The library queued a pong for the peer's ping. */
+    void ponged() {
+        rescue.sent(socket);
     }
 
     int closingCode() {
@@ -112,6 +121,7 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
             } catch (WebsocketNotConnectedException e) {
                 return; // closing or closed: the hub hears about it from onClose
             }
+            rescue.sent(socket); // Java-WebSocket 1.6.0 can lose the write demand: see WriteDemandRescue
             // After sendFrame the frame holds its wire payload (compressed if deflate was applied).
             for (Framedata f : frames) {
                 queuedEstimate += f.getPayloadData().remaining() + MAX_HEADER;
@@ -169,6 +179,7 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
     public void ping() {
         try {
             socket.sendPing();
+            rescue.sent(socket);
         } catch (WebsocketNotConnectedException e) {
             // closing: nothing to keep alive
         }

@@ -35,7 +35,7 @@ final class JavaWebSocketTransport implements Transport {
     private final NotificationEndpoint endpoint;
     private final Thread selectorThread;
     private final Heartbeat heartbeat;
-    private final ScheduledExecutorService writeDeadlines;
+    private final ScheduledExecutorService writeWatch;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int port;
 
@@ -49,7 +49,15 @@ final class JavaWebSocketTransport implements Transport {
         // PONG_WAIT to PING_PERIOD. It is switched off and core's Heartbeat pings instead (none when PING_PERIOD=0;
         // the PONG_WAIT deadline stays); the endpoint counts every message, ping and pong as a sign of life.
         this.heartbeat = Heartbeat.of(config);
-        this.endpoint = new NotificationEndpoint(config, hub, drafts, heartbeat);
+
+        // One thread watches writes: the WRITE_WAIT sweep below and WriteDemandRescue, which raises again the write
+        // demands 1.6.0's selector can lose (an echo that would otherwise never leave the server).
+        this.writeWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "java-websocket-write-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        this.endpoint = new NotificationEndpoint(config, hub, drafts, heartbeat, writeWatch);
         endpoint.setConnectionLostTimeout(0);
 
         // Socket options a production deployment sets: rebind right after a restart, no Nagle delay on small
@@ -63,15 +71,10 @@ final class JavaWebSocketTransport implements Transport {
         }
 
         // Slow consumers: the library has no write timeout and an unbounded outQueue (#773). The send path counts
-        // queued bytes (MAX_QUEUED_BYTES); this sweeper enforces WRITE_WAIT. See JavaWebSocketConnection.
-        this.writeDeadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "java-websocket-write-deadline");
-            t.setDaemon(true);
-            return t;
-        });
+        // queued bytes (MAX_QUEUED_BYTES); this sweep enforces WRITE_WAIT. See JavaWebSocketConnection.
         long sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
                 Math.min(TimeUnit.SECONDS.toNanos(1), config.writeWait().toNanos() / 4));
-        writeDeadlines.scheduleAtFixedRate(this::checkWriteDeadlines, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
+        writeWatch.scheduleAtFixedRate(this::checkWriteDeadlines, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
 
         // WebSocketServer.run() directly (the library allows it instead of start()), so close() can join the
         // selector thread itself: stop(timeout) returns after the timeout whether or not the thread has ended.
@@ -129,7 +132,12 @@ final class JavaWebSocketTransport implements Transport {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        writeDeadlines.shutdownNow();
+        writeWatch.shutdownNow();
+        long rescues = endpoint.rescue().rescues();
+        if (rescues > 0) {
+            LOG.info("java-websocket: {} write demands found lost and raised again (Java-WebSocket 1.6.0 selector race, see"
+                    + " WriteDemandRescue)", rescues);
+        }
         try {
             // The library's stop: 1001 to every client still open, closes the factory (TLS executor), wakes the
             // selector and waits up to the grace for it to end.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
@@ -34,14 +35,21 @@ final class NotificationEndpoint extends WebSocketServer {
     private final ServerConfig config;
     private final Hub hub;
     private final Heartbeat heartbeat;
+    private final WriteDemandRescue rescue;
     private final Set<JavaWebSocketConnection> open = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
-    NotificationEndpoint(ServerConfig config, Hub hub, List<Draft> drafts, Heartbeat heartbeat) {
+    NotificationEndpoint(ServerConfig config, Hub hub, List<Draft> drafts, Heartbeat heartbeat,
+            ScheduledExecutorService timer) {
         super(new InetSocketAddress(config.host(), config.port()), drafts);
         this.config = config;
         this.hub = hub;
         this.heartbeat = heartbeat;
+        this.rescue = new WriteDemandRescue(this, timer);
+    }
+
+    WriteDemandRescue rescue() {
+        return rescue;
     }
 
     CompletableFuture<Void> started() {
@@ -77,7 +85,7 @@ final class NotificationEndpoint extends WebSocketServer {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         JavaWebSocketConnection c = new JavaWebSocketConnection((WebSocketImpl) conn, hub,
-                config.maxQueuedBytes(), config.writeWait().toNanos());
+                config.maxQueuedBytes(), config.writeWait().toNanos(), rescue);
         conn.setAttachment(c);
         open.add(c);
         hub.opened(c);
@@ -126,6 +134,9 @@ final class NotificationEndpoint extends WebSocketServer {
             c.alive();
         }
         super.onWebsocketPing(conn, f); // the library's pong
+        if (c != null) {
+            c.ponged();
+        }
     }
 
     @Override

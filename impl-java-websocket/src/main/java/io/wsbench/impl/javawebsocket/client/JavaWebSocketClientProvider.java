@@ -1,16 +1,19 @@
 package io.wsbench.impl.javawebsocket.client;
 
+import io.wsbench.core.client.ClientFeature;
 import io.wsbench.core.client.ClientOptions;
 import io.wsbench.core.client.ClientProvider;
 import io.wsbench.core.client.WsClient;
 import io.wsbench.impl.javawebsocket.JavaWebSocketTransportProvider;
+import java.util.Map;
 
 /**
- * Java-WebSocket's {@code WebSocketClient} as a load client. Every feature of the client SPI works; the cost is
- * the library's design: one {@code WebSocketClient} per connection, each with its own blocking socket and two
- * threads of its own (a connect/read thread and a write thread). Java-WebSocket 1.6.0 has no client on a shared
- * selector (its NIO selector is server-only), so {@link ClientOptions#ioThreads()} has nothing to size and the
- * client's thread count is twice its connection count.
+ * Java-WebSocket's {@code WebSocketClient} as a load client. The library's design is one thread-owning client
+ * per connection: each {@code WebSocketClient} has its own blocking socket and two threads of its own (a
+ * connect/read thread and a write thread). Java-WebSocket 1.6.0 has no client on a shared selector (its NIO
+ * selector is server-only), so {@link ClientOptions#ioThreads()} has nothing to size and the client's thread
+ * count is twice its connection count: fine for tens or a few hundred connections, not for thousands
+ * ({@link ClientFeature#MANY_CONNECTIONS}). permessage-deflate, a chosen source address and wss:// work.
  */
 public final class JavaWebSocketClientProvider implements ClientProvider {
 
@@ -22,6 +25,13 @@ public final class JavaWebSocketClientProvider implements ClientProvider {
     @Override
     public String library() {
         return new JavaWebSocketTransportProvider().library(); // the same jar as the server adapter
+    }
+
+    @Override
+    public Map<ClientFeature, String> unsupported() {
+        return Map.of(ClientFeature.MANY_CONNECTIONS, "Java-WebSocket 1.6.0's WebSocketClient is one connection with"
+                + " a blocking socket and two threads of its own (read and write); there is no shared-selector client,"
+                + " so 10k connections would be 20k threads");
     }
 
     @Override

@@ -1,0 +1,195 @@
+package io.wsbench.bench.scenario;
+
+import io.wsbench.bench.Profile;
+import io.wsbench.bench.Reasons;
+import io.wsbench.bench.Route;
+import io.wsbench.bench.SystemUnderTest;
+import io.wsbench.bench.load.FixedRateLoad;
+import io.wsbench.bench.load.FixedRateWindow;
+import io.wsbench.bench.machine.ProcessUsage;
+import io.wsbench.bench.machine.ResourceSampler;
+import io.wsbench.bench.report.BarChartByDimension;
+import io.wsbench.bench.report.ChartSpec;
+import io.wsbench.bench.report.Format;
+import io.wsbench.bench.report.Histograms;
+import io.wsbench.bench.result.Metric;
+import io.wsbench.bench.result.Variant;
+import io.wsbench.core.client.WsClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Latency at a fixed offered rate (SPEC §4 "latency at fixed rate"): an open loop over C connections sends
+ * 1 KiB text messages on a fixed schedule whatever the echoes do, and each latency is measured from the
+ * message's intended send time (coordinated-omission corrected, wrk2's rule). Direct and through nginx, at a
+ * low and a high rate; a fresh server JVM per repetition, warmed up first.
+ */
+public final class LatencyScenario implements Scenario {
+    static final int SIZE = 1024;
+    /** Below this share of the offered rate the row is a server (or client) that fell behind, and says so. */
+    static final double ACHIEVED_SHARE = 0.95;
+
+    private static final String ROUTE = "route";
+    private static final String RATE = "rate";
+    private static final List<Route> ROUTES = List.of(Route.DIRECT, Route.NGINX);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
+    private static final Metric P99 = Metric.lower("p99_ms", "p99", "ms");
+    private static final Metric P50 = Metric.lower("p50_ms", "p50", "ms");
+    private static final Metric P999 = Metric.lower("p999_ms", "p99.9", "ms");
+    private static final Metric MAX = Metric.lower("max_ms", "max", "ms");
+    private static final Metric ACHIEVED = Metric.higher("achieved_per_s", "achieved", "msgs/s");
+    private static final Metric SEND_LAG = Metric.context("send_lag_max_ms", "client send lag max", "ms");
+    private static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
+    private static final Metric NGINX_CPU = Metric.context("nginx_cpu", "nginx CPU", "cores");
+    private static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
+
+    @Override
+    public String name() {
+        return "latency";
+    }
+
+    @Override
+    public String description() {
+        return "Open-loop latency at a fixed offered rate: C connections send 1 KiB text messages on a fixed"
+                + " schedule (message k at start + k/rate, whether or not earlier echoes are back), and each echo's"
+                + " latency is measured from the message's intended send time, so a stall counts against every"
+                + " message it held up (coordinated omission corrected, as wrk2 does); direct and through nginx."
+                + " It lies when the load generator cannot keep the schedule itself: the client's send lag column"
+                + " shows how late it sent, and a row whose achieved rate is below "
+                + (int) (ACHIEVED_SHARE * 100) + "% of the offered rate is noted.";
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(P99, P50, P999, MAX, ACHIEVED, SEND_LAG, SERVER_CPU, NGINX_CPU, LOAD_CPU);
+    }
+
+    @Override
+    public List<Variant> variants(Profile profile) {
+        List<Variant> all = new ArrayList<>();
+        for (Route route : ROUTES) {
+            for (int rate : rates(profile)) {
+                all.add(variant(route, rate));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public List<ChartSpec> charts() {
+        return List.of(new BarChartByDimension("p99", P99.key(), RATE, ROUTE));
+    }
+
+    /** Offered rates, messages per second over all connections. */
+    static List<Integer> rates(Profile profile) {
+        return profile.pick(List.of(500, 2000), List.of(2000, 8000), List.of(2000, 8000, 16000));
+    }
+
+    @Override
+    public void run(ScenarioRun run) throws Exception {
+        Profile profile = run.profile();
+        int connections = profile.pick(8, 64, 256);
+        // shorter than the profile's windows: quick has 2.5 minutes for this and broadcast over 4 impls × 3 JVMs
+        Duration warmUp = profile.pick(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(3));
+        Duration measure = profile.pick(Duration.ofMillis(300), Duration.ofMillis(800), Duration.ofSeconds(10));
+        Duration jvmWarmUp = profile.pick(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(10));
+        List<Integer> rates = rates(profile);
+        int top = rates.get(rates.size() - 1);
+        for (int rep = 1; rep <= profile.repetitions(); rep++) {
+            try (SystemUnderTest sut = run.start(run.topology())) {
+                // a fresh JVM interprets at first: run the highest rate straight at it before anything counts
+                try (WsClient client = run.client(sut, Route.DIRECT);
+                     FixedRateLoad load = FixedRateLoad.open(client, sut.uri(Route.DIRECT), connections, SIZE)) {
+                    load.run(top, jvmWarmUp, Duration.ZERO, DRAIN);
+                }
+                for (Route route : ROUTES) {
+                    measureRoute(run, sut, route, connections, rates, warmUp, measure, rep);
+                }
+            }
+        }
+    }
+
+    /** Every rate over one set of connections; a failure fails that rate and the next rate reconnects. */
+    private static void measureRoute(ScenarioRun run, SystemUnderTest sut, Route route, int connections,
+                                     List<Integer> rates, Duration warmUp, Duration measure, int rep)
+            throws Exception {
+        WsClient client = null;
+        FixedRateLoad load = null;
+        try {
+            for (int rate : rates) {
+                Variant variant = variant(route, rate);
+                if (run.skip(variant)) {
+                    continue;
+                }
+                try {
+                    if (load == null) {
+                        client = client == null ? run.client(sut, route) : client;
+                        load = FixedRateLoad.open(client, sut.uri(route), connections, SIZE);
+                    }
+                    ResourceSampler sampler = sut.sample();
+                    FixedRateWindow window = load.run(rate, warmUp, measure, DRAIN);
+                    Map<String, ProcessUsage> usage = sampler.stop();
+                    run.record(variant, rep, values(run, variant, route, window, usage),
+                            Map.of("latency", Histograms.encode(window.latencyNanos())));
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    String dead = sut.deadServers();
+                    run.fail(variant, dead != null ? dead : Reasons.of(e));
+                    if (load != null) {
+                        load.close();
+                        load = null;
+                    }
+                }
+            }
+        } finally {
+            if (load != null) {
+                load.close();
+            }
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private static Map<String, Double> values(ScenarioRun run, Variant variant, Route route, FixedRateWindow w,
+                                              Map<String, ProcessUsage> usage) {
+        if (w.latencyNanos().getTotalCount() == 0) {
+            throw new IllegalStateException("no message was scheduled in the measured window");
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(P99.key(), w.millis(99));
+        values.put(P50.key(), w.millis(50));
+        values.put(P999.key(), w.millis(99.9));
+        values.put(MAX.key(), w.maxMillis());
+        values.put(ACHIEVED.key(), w.achievedPerSecond());
+        values.put(SEND_LAG.key(), w.maxSendLagNanos() / 1e6);
+        if (w.achievedPerSecond() < ACHIEVED_SHARE * w.offered()) {
+            run.note(variant, "achieved below " + (int) (ACHIEVED_SHARE * 100) + "% of the offered "
+                    + Format.number(w.offered()) + " msgs/s in at least one repetition: the latency is that of a"
+                    + " backlog, not of the offered rate");
+        }
+        // The sampler ran over warm-up, measure and drain: CPU is an average over the whole run of this rate.
+        ProcessUsage server = usage.get("server");
+        if (server != null) {
+            values.put(SERVER_CPU.key(), server.avgCores());
+        }
+        ProcessUsage nginx = usage.get("nginx");
+        if (nginx != null && route != Route.DIRECT) {
+            values.put(NGINX_CPU.key(), nginx.avgCores());
+        }
+        ProcessUsage load = usage.get("load");
+        if (load != null) {
+            values.put(LOAD_CPU.key(), load.avgCores());
+        }
+        return values;
+    }
+
+    private static Variant variant(Route route, int rate) {
+        return Variant.of(ROUTE, route.label(), RATE, Format.number(rate) + " msgs/s");
+    }
+}

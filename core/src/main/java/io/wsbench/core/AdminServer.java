@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
  * the count). It runs on the JDK's own HTTP server so no impl's library serves another impl's admin traffic.
  */
 final class AdminServer implements AutoCloseable {
+    /** {@link ReplicaId#current()} with JSON's special characters dropped (it is a host name in practice). */
+    private static final String REPLICA = ReplicaId.current().replaceAll("[\"\\\\\\p{Cntrl}]", "");
     private final HttpServer http;
 
     AdminServer(ServerConfig config, Hub hub, String impl) throws IOException {
@@ -26,7 +28,8 @@ final class AdminServer implements AutoCloseable {
         http.createContext("/health", ex -> {
             if (allow(ex, "GET")) {
                 respond(ex, 200, "application/json",
-                        "{\"status\":\"UP\",\"impl\":\"" + impl + "\",\"connections\":" + hub.connectionCount() + "}");
+                        "{\"status\":\"UP\",\"impl\":\"" + impl + "\",\"replica\":\"" + REPLICA + "\",\"connections\":"
+                                + hub.connectionCount() + "}");
             }
         });
         http.createContext("/metrics", ex -> {

@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code {"type":"echo","payload":P}} → the same text back to the sender;</li>
  *   <li>{@code {"type":"broadcast","payload":P}} → {@code {"type":"broadcast","payload":P}} to every client,
  *       then {@code {"type":"broadcastResult","payload":P}} to the sender;</li>
+ *   <li>{@code {"type":"whoami"}} → {@code {"type":"whoami","payload":{"replica":R}}} to the sender, R being
+ *       {@link ReplicaId#current()}: how a client behind nginx learns which replica holds its connection
+ *       (the containerized suite counts connections per replica with it);</li>
  *   <li>any other text → echoed unchanged; binary → echoed as binary.</li>
  * </ul>
  */
@@ -65,6 +68,9 @@ public final class Hub {
             JsonNode payload = command.get("payload");
             broadcast(envelope("broadcast", payload));
             send(from, envelope("broadcastResult", payload));
+        } else if ("whoami".equals(type)) {
+            ObjectNode payload = JSON.createObjectNode().put("replica", ReplicaId.current());
+            send(from, envelope("whoami", payload));
         } else {
             // "echo" and everything that is not a command: the text goes back unchanged
             send(from, text);

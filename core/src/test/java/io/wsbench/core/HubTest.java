@@ -52,6 +52,16 @@ class HubTest {
     }
 
     @Test
+    void whoamiTellsTheSenderWhichReplicaItIsOn() {
+        Recorder a = open();
+        Recorder b = open();
+        hub.onText(a, "{\"type\":\"whoami\"}");
+        assertThat(a.texts).containsExactly(
+                "{\"type\":\"whoami\",\"payload\":{\"replica\":\"" + ReplicaId.current() + "\"}}");
+        assertThat(b.texts).isEmpty();
+    }
+
+    @Test
     void binaryIsEchoedAsBinary() {
         Recorder a = open();
         hub.onBinary(a, ByteBuffer.wrap(new byte[] {1, 2, 3}));

@@ -26,6 +26,14 @@ public record ServerConfig(
         Path tlsCert,
         Path tlsKey) {
 
+    /**
+     * The listen backlog every adapter asks for, so a burst of connects meets the same queue on every stack
+     * instead of each library's default (the JDK's 50 where a library passes none: Jetty's ServerConnector
+     * and Java-WebSocket; Netty's is net.core.somaxconn, Undertow's its own). The kernel caps it at
+     * net.core.somaxconn. Not a setting: nothing in SPEC §3 asks for one, and it is the same for all.
+     */
+    public static final int ACCEPT_BACKLOG = 4096;
+
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(path, "path");

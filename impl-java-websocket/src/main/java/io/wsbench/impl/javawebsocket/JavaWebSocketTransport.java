@@ -64,6 +64,8 @@ final class JavaWebSocketTransport implements Transport {
         // notifications (both are off by default in Java-WebSocket).
         endpoint.setReuseAddr(true);
         endpoint.setTcpNoDelay(true);
+        // The listen backlog: the library's default is the JDK's 50, which refuses connect bursts (SYN retries).
+        endpoint.setMaxPendingConnections(ServerConfig.ACCEPT_BACKLOG);
 
         if (config.tls()) {
             endpoint.setWebSocketFactory(

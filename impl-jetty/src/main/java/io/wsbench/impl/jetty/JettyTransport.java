@@ -110,6 +110,7 @@ final class JettyTransport implements Transport {
         }
         connector.setHost(config.host());
         connector.setPort(config.port());
+        connector.setAcceptQueueSize(ServerConfig.ACCEPT_BACKLOG); // default 0: the JDK's backlog of 50
         return connector;
     }
 

@@ -59,6 +59,7 @@ final class WebSocketServer implements Transport {
             Channel channel = new ServerBootstrap()
                     .group(acceptor, workers)
                     .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, ServerConfig.ACCEPT_BACKLOG)
                     // MAX_QUEUED_BYTES: the channel turns unwritable when its unsent bytes pass this, and
                     // WebSocketFrameHandler closes it (SPEC §3.5)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(config.maxQueuedBytes()))

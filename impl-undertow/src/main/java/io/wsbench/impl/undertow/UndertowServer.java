@@ -15,6 +15,7 @@ import io.wsbench.core.PemKeys;
 import io.wsbench.core.ServerConfig;
 import io.wsbench.core.Transport;
 import java.net.InetSocketAddress;
+import org.xnio.Options;
 
 /**
  * The Undertow bootstrap. The handler chain reads as what the server does: the exact WebSocket path goes to the
@@ -41,7 +42,8 @@ final class UndertowServer implements Transport {
         try {
             HttpHandler routes = Handlers.path(ResponseCodeHandler.HANDLE_404) // every other path
                     .addExactPath(config.path(), upgradeHandler(config, hub, heartbeat));
-            Undertow.Builder builder = Undertow.builder().setHandler(routes);
+            Undertow.Builder builder = Undertow.builder().setHandler(routes)
+                    .setSocketOption(Options.BACKLOG, ServerConfig.ACCEPT_BACKLOG);
             if (config.tls()) {
                 builder.addHttpsListener(config.port(), config.host(),
                         PemKeys.sslContext(config.tlsCert(), config.tlsKey()));

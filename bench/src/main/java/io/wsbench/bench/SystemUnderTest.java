@@ -1,6 +1,6 @@
 package io.wsbench.bench;
 
-import io.wsbench.bench.load.TrustedCertificate;
+import io.wsbench.core.PemKeys;
 import io.wsbench.bench.machine.CpuPinning;
 import io.wsbench.bench.machine.ResourceSampler;
 import io.wsbench.topology.ServerReplica;
@@ -70,7 +70,7 @@ public final class SystemUnderTest implements AutoCloseable {
 
     /** Trusts the certificate nginx serves wss:// with. */
     public SSLContext trust() throws IOException, GeneralSecurityException {
-        return TrustedCertificate.context(topology.certificate());
+        return PemKeys.trusting(topology.certificate());
     }
 
     /** Starts sampling {@code server} (every replica JVM), {@code nginx} (master and workers) and {@code load} (us). */

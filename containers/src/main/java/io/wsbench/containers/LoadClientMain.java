@@ -1,5 +1,6 @@
 package io.wsbench.containers;
 
+import io.wsbench.core.PemKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -39,7 +40,7 @@ public final class LoadClientMain {
     static EchoRun.Settings settings(Map<String, String> env) throws Exception {
         URI url = URI.create(env.getOrDefault("WS_URL", "ws://nginx/ws-notifications"));
         String trust = env.get("TRUST_CERT");
-        SSLContext tls = trust == null || trust.isBlank() ? null : TrustedCertificate.context(Path.of(trust));
+        SSLContext tls = trust == null || trust.isBlank() ? null : PemKeys.trusting(Path.of(trust));
         if ("wss".equals(url.getScheme()) && tls == null) {
             throw new IllegalArgumentException("WS_URL is wss:// but TRUST_CERT names no certificate");
         }

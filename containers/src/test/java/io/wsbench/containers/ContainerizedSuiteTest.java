@@ -1,5 +1,6 @@
 package io.wsbench.containers;
 
+import io.wsbench.core.PemKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -73,7 +74,7 @@ class ContainerizedSuiteTest {
     }
 
     private static void wssEcho(ContainerStack s) throws Exception {
-        ClientOptions tls = ClientOptions.defaults().withTls(TrustedCertificate.context(s.certificate()));
+        ClientOptions tls = ClientOptions.defaults().withTls(PemKeys.trusting(s.certificate()));
         try (WsClient client = EchoRun.client("jdk-httpclient").create(tls)) {
             RecordingListener rec = new RecordingListener();
             ClientConnection c = client.connect(s.wss(), null, rec).get(30, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * {@code TLS_CERT}/{@code TLS_KEY} PEM files (the same ones Nginx uses, made by {@code nginx/gen-cert.sh}) as a
@@ -47,6 +48,26 @@ public final class PemKeys {
         kmf.init(keyStore(certFile, keyFile), PASSWORD);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
+    }
+
+    /**
+     * The client side: an SSLContext that trusts exactly the certificate(s) in {@code certFile} — the
+     * self-signed one nginx serves wss:// with. Used by the load clients (bench, containers).
+     */
+    public static SSLContext trusting(Path certFile) throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(certFile)) {
+            int i = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("trusted-" + i++, c);
+            }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
         return ctx;
     }
 

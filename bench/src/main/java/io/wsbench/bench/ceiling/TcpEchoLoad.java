@@ -17,6 +17,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.wsbench.bench.load.EchoWindow;
+import io.wsbench.bench.load.RoundTrips;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -40,28 +39,22 @@ import org.HdrHistogram.Recorder;
  */
 public final class TcpEchoLoad implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-    private static final int RECORDER_GROUPS = 4;
 
     private final EventLoopGroup group;
     private final List<Member> members = new ArrayList<>();
-    private final Recorder[] recorders;
+    private final RoundTrips roundTrips;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong overruns = new AtomicLong();
-    private final LongAdder echoesSinceCut = new LongAdder();
     private final Queue<String> unexpectedCloses = new ConcurrentLinkedQueue<>();
     private volatile ByteBuf payload = Unpooled.EMPTY_BUFFER;
     private volatile boolean sending;
     private volatile boolean closing;
-    private long lastCutNanos;
 
     private TcpEchoLoad(EventLoopGroup group, int count) {
         this.group = group;
-        recorders = new Recorder[Math.min(RECORDER_GROUPS, Math.max(1, count))];
-        for (int i = 0; i < recorders.length; i++) {
-            recorders[i] = new Recorder(3);
-        }
+        roundTrips = new RoundTrips(count);
         for (int i = 0; i < count; i++) {
-            members.add(new Member(recorders[i % recorders.length]));
+            members.add(new Member(roundTrips.recorderFor(i)));
         }
     }
 
@@ -129,20 +122,12 @@ public final class TcpEchoLoad implements AutoCloseable {
 
     /** The round trips completed since the previous cut (or {@link #start}). */
     public EchoWindow cut() {
-        long now = System.nanoTime();
-        Histogram all = new Histogram(3);
-        for (Recorder r : recorders) {
-            all.add(r.getIntervalHistogram());
-        }
-        double seconds = (now - lastCutNanos) / 1e9;
-        lastCutNanos = now;
-        echoesSinceCut.reset();
-        return new EchoWindow(all, seconds);
+        return roundTrips.cut();
     }
 
     /** Echoes since the last cut, read without cutting. */
     public long echoesSinceCut() {
-        return echoesSinceCut.sum();
+        return roundTrips.sinceCut();
     }
 
     /** Stops sending and waits for the echoes in flight; throws when some never came back or a connection closed. */
@@ -230,8 +215,7 @@ public final class TcpEchoLoad implements AutoCloseable {
                 overruns.incrementAndGet();
             }
             received = 0;
-            recorder.recordValue(System.nanoTime() - sentAt);
-            echoesSinceCut.increment();
+            roundTrips.record(recorder, System.nanoTime() - sentAt);
             boolean next = sending;
             if (next) {
                 inFlight.incrementAndGet();

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -31,26 +29,20 @@ import org.HdrHistogram.Recorder;
  * }</pre>
  */
 public final class EchoLoad implements AutoCloseable {
-    private static final int RECORDER_GROUPS = 4;
 
     private final ConnectionSet connections;
     private final List<Member> members = new ArrayList<>();
-    private final Recorder[] recorders;
+    private final RoundTrips roundTrips;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong mismatches = new AtomicLong();
-    private final LongAdder echoesSinceCut = new LongAdder();
     private volatile String payload = "";
     private volatile boolean sending;
-    private long lastCutNanos;
 
     private EchoLoad(WsClient client, URI uri, int count) {
         connections = new ConnectionSet(client, uri);
-        recorders = new Recorder[Math.min(RECORDER_GROUPS, Math.max(1, count))];
-        for (int i = 0; i < recorders.length; i++) {
-            recorders[i] = new Recorder(3);
-        }
+        roundTrips = new RoundTrips(count);
         for (int i = 0; i < count; i++) {
-            members.add(new Member(recorders[i % recorders.length]));
+            members.add(new Member(roundTrips.recorderFor(i)));
         }
     }
 
@@ -93,20 +85,12 @@ public final class EchoLoad implements AutoCloseable {
 
     /** The round trips completed since the previous cut (or {@link #start}). */
     public EchoWindow cut() {
-        long now = System.nanoTime();
-        Histogram all = new Histogram(3);
-        for (Recorder r : recorders) {
-            all.add(r.getIntervalHistogram());
-        }
-        double seconds = (now - lastCutNanos) / 1e9;
-        lastCutNanos = now;
-        echoesSinceCut.reset();
-        return new EchoWindow(all, seconds);
+        return roundTrips.cut();
     }
 
     /** Echoes since the last cut, read without cutting (approximate while echoes arrive). */
     public long echoesSinceCut() {
-        return echoesSinceCut.sum();
+        return roundTrips.sinceCut();
     }
 
     /**
@@ -167,8 +151,7 @@ public final class EchoLoad implements AutoCloseable {
 
         @Override
         public void onText(ClientConnection c, String text) {
-            recorder.recordValue(System.nanoTime() - sentAt);
-            echoesSinceCut.increment();
+            roundTrips.record(recorder, System.nanoTime() - sentAt);
             if (text.length() != payload.length()) {
                 mismatches.incrementAndGet();
             }

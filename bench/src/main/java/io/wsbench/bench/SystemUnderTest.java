@@ -90,6 +90,12 @@ public final class SystemUnderTest implements AutoCloseable {
         return dead.isEmpty() ? null : dead;
     }
 
+    /** Why a measurement threw: a server JVM that died explains it better than the client's exception. */
+    public String whyFailed(Exception e) {
+        String dead = deadServers();
+        return dead != null ? dead : Reasons.of(e);
+    }
+
     @Override
     public void close() {
         topology.close();

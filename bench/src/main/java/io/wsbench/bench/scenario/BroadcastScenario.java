@@ -2,7 +2,6 @@ package io.wsbench.bench.scenario;
 
 import io.wsbench.bench.LoadClients;
 import io.wsbench.bench.Profile;
-import io.wsbench.bench.Reasons;
 import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.BroadcastDelivery;
@@ -163,8 +162,7 @@ public final class BroadcastScenario implements Scenario {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                String dead = sut.deadServers();
-                String reason = dead != null ? dead : Reasons.of(e);
+                String reason = sut.whyFailed(e);
                 run.fail(variant, reason);
                 steps.subList(i + 1, steps.size()).forEach(c -> run.fail(variant(c),
                         "not reached: the " + count + "-subscriber step failed (" + reason + ")"));

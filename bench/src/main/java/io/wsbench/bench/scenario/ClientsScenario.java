@@ -109,8 +109,7 @@ public final class ClientsScenario implements Scenario {
                     } catch (InterruptedException e) {
                         throw e;
                     } catch (Exception e) {
-                        String dead = sut.deadServers();
-                        run.abort(variants(profile), dead != null ? dead : e.toString());
+                        run.abort(variants(profile), sut.whyFailed(e));
                     }
                 }
             }

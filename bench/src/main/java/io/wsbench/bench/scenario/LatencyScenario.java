@@ -1,7 +1,6 @@
 package io.wsbench.bench.scenario;
 
 import io.wsbench.bench.Profile;
-import io.wsbench.bench.Reasons;
 import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.FixedRateLoad;
@@ -138,8 +137,7 @@ public final class LatencyScenario implements Scenario {
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {
-                    String dead = sut.deadServers();
-                    run.fail(variant, dead != null ? dead : Reasons.of(e));
+                    run.fail(variant, sut.whyFailed(e));
                     if (load != null) {
                         load.close();
                         load = null;

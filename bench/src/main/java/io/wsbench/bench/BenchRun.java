@@ -1,6 +1,7 @@
 package io.wsbench.bench;
 
 import io.wsbench.bench.machine.Environment;
+import io.wsbench.bench.report.Format;
 import io.wsbench.bench.result.Row;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.ScenarioResult;
@@ -10,6 +11,7 @@ import io.wsbench.bench.scenario.Ceiling;
 import io.wsbench.bench.scenario.Scenario;
 import io.wsbench.bench.scenario.ScenarioRun;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,8 @@ public final class BenchRun {
     private final RunResult.Settings settings;
     private final Environment environment;
     private final String runId;
+    /** Measuring time per scenario, for the closing progress line: what the profile's budget goes on. */
+    private final Map<String, Duration> spent = new LinkedHashMap<>();
 
     public BenchRun(BenchSetup setup, List<String> impls, List<Scenario> scenarios, RunResult.Settings settings,
                     Environment environment, String runId) {
@@ -85,6 +90,8 @@ public final class BenchRun {
                         ceiling.get().variants(setup.profile()), null, ceiling.get()::run));
             }
         }
+        LOG.info("time per scenario (verification not counted): {}", spent.entrySet().stream()
+                .map(e -> e.getKey() + " " + Format.duration(e.getValue())).collect(Collectors.joining(", ")));
         List<ScenarioResult> results = scenarios.stream()
                 .map(s -> new ScenarioResult(s.name(), s.description(), s.metrics(), s.variants(setup.profile()),
                         rows.get(s)))
@@ -115,6 +122,7 @@ public final class BenchRun {
         } else {
             LOG.info("{} {} against {}: {} variants × {} repetitions each", scenario.name(), clients, server,
                     variants.size(), setup.profile().repetitions());
+            long start = System.nanoTime();
             try {
                 scenario.runLoadClients(runs);
             } catch (InterruptedException e) {
@@ -124,6 +132,9 @@ public final class BenchRun {
                 LOG.warn("{} {} threw", scenario.name(), clients, e);
                 runs.forEach(r -> r.abort(variants, Reasons.of(e)));
             }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            spent.merge(scenario.name(), took, Duration::plus);
+            LOG.info("{} {} against {}: done in {}", scenario.name(), clients, server, Format.duration(took));
         }
         List<Row> rows = new ArrayList<>();
         runs.forEach(r -> rows.addAll(r.rows(variants)));
@@ -147,6 +158,7 @@ public final class BenchRun {
             return run.rows(variants);
         }
         LOG.info("{} {}: {} variants × {} repetitions", scenario, who, variants.size(), setup.profile().repetitions());
+        long start = System.nanoTime();
         try {
             measurement.run(run);
         } catch (InterruptedException e) {
@@ -159,6 +171,9 @@ public final class BenchRun {
             LOG.warn("{} {} threw", scenario, who, e);
             run.abort(variants, Reasons.of(e));
         }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        spent.merge(scenario, took, Duration::plus);
+        LOG.info("{} {}: done in {}", scenario, who, Format.duration(took));
         return run.rows(variants);
     }
 

@@ -100,4 +100,13 @@ public final class SystemUnderTest implements AutoCloseable {
     public void close() {
         topology.close();
     }
+
+    /**
+     * Ends the server JVMs at once, once a measurement's figures are taken, when an orderly shutdown would
+     * close thousands of connections one by one ({@link Topology#killReplicas()}); {@link #close()} still
+     * follows.
+     */
+    public void killServers() {
+        topology.killReplicas();
+    }
 }

@@ -155,6 +155,11 @@ public final class ServerReplica implements AutoCloseable {
         process.close();
     }
 
+    /** SIGKILLs the JVM and waits until it is gone: no 1001 to its clients (see {@link ChildProcess#kill()}). */
+    public void kill() {
+        process.kill();
+    }
+
     /** Starts stopping without waiting, so several replicas shut down at once. */
     void requestStop() {
         process.requestStop();

@@ -36,6 +36,16 @@ class TopologyLifecycleTest {
     }
 
     @Test
+    void killReplicasEndsTheServerJvmsAtOnceAndNginxStaysUntilClose() throws Exception {
+        try (Topology topology = Topology.start(TestTopologies.of(anyImpl()))) {
+            ProcessHandle server = ProcessHandle.of(topology.replica(0).pid()).orElseThrow();
+            topology.killReplicas();
+            assertThat(server.isAlive()).as("server JVM after killReplicas()").isFalse();
+            assertThat(ProcessHandle.of(topology.nginx().pid()).map(ProcessHandle::isAlive)).contains(true);
+        }
+    }
+
+    @Test
     void killingTheOwnerJvmWithSigkillLeavesNoNginxOrServerBehind() throws Exception {
         Path output = Files.createTempFile("wsbench-holder-", ".log");
         Process holder = new ProcessBuilder(ServerJvm.current().java().toString(),

@@ -3,6 +3,7 @@ package io.wsbench.bench.report;
 import io.wsbench.bench.result.Summary;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.util.Locale;
 
 /** How figures are written in tables and progress lines: three significant digits, thousands grouped. */
@@ -41,6 +42,12 @@ public final class Format {
     }
 
     /** {@code 64 B}, {@code 1 KiB}, {@code 16 KiB}, {@code 1 MiB}. */
+    /** {@code 42 s}, {@code 4 min 05 s}: progress lines and the time a run took. */
+    public static String duration(Duration d) {
+        long s = Math.round(d.toMillis() / 1000.0);
+        return s < 60 ? s + " s" : String.format("%d min %02d s", s / 60, s % 60);
+    }
+
     public static String bytes(long n) {
         if (n >= 1024 * 1024 && n % (1024 * 1024) == 0) {
             return n / (1024 * 1024) + " MiB";

@@ -159,6 +159,7 @@ public final class CapacityScenario implements Scenario {
             ServerMemory after = ServerMemory.afterGc(server);
             check(idle, server, compression); // still all there after the collection's pause
             noteOpening(run, variant, plan, idle, sources);
+            sut.killServers(); // N connections closed one by one would take seconds and measure nothing
             return new Measured(values(n, idle, before, after), idle.connectNanos());
         }
     }

@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 class FormatTest {
 
     @Test
+    void durationsReadAsSecondsThenMinutes() {
+        assertThat(Format.duration(java.time.Duration.ofMillis(41_600))).isEqualTo("42 s");
+        assertThat(Format.duration(java.time.Duration.ofSeconds(245))).isEqualTo("4 min 05 s");
+    }
+
+    @Test
     void numbersKeepThreeSignificantDigitsAndGroupThousands() {
         assertThat(Format.number(45312.4)).isEqualTo("45,312");
         assertThat(Format.number(312.44)).isEqualTo("312");

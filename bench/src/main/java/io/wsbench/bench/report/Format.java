@@ -48,6 +48,18 @@ public final class Format {
         return s < 60 ? s + " s" : String.format("%d min %02d s", s / 60, s % 60);
     }
 
+    /** An approximate size, three significant digits in the largest unit that keeps it ≥ 1: {@code 4.46 KiB}. */
+    public static String size(double bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double v = bytes;
+        int unit = 0;
+        while (Math.abs(v) >= 1024 && unit < units.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return number(v) + " " + units[unit];
+    }
+
     public static String bytes(long n) {
         if (n >= 1024 * 1024 && n % (1024 * 1024) == 0) {
             return n / (1024 * 1024) + " MiB";

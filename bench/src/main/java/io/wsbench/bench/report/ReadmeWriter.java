@@ -1,5 +1,8 @@
 package io.wsbench.bench.report;
 
+import io.wsbench.bench.report.claims.Claim;
+import io.wsbench.bench.report.claims.DesignClaims;
+import io.wsbench.bench.report.claims.Verdict;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.ScenarioResult;
 import io.wsbench.bench.result.Variant;
@@ -51,10 +54,25 @@ public final class ReadmeWriter {
         }
         md.append(verify.markdown()).append('\n');
 
+        claims(md, run);
+
         for (ScenarioResult scenario : run.scenarios()) {
             scenario(md, run, scenario, runDir, charts.getOrDefault(scenario.name(), List.of()));
         }
         return md.toString();
+    }
+
+    /** The design notes' rules of thumb, each judged by this run's figures ({@link DesignClaims}). */
+    private static void claims(StringBuilder md, RunResult run) {
+        md.append("## Design notes' claims vs measured\n\n");
+        md.append("The rules of thumb of the Go experiment this project grew from (`design-notes/`, in Russian),")
+                .append(" each judged by this run's figures; the scenario sections below hold the details.\n\n");
+        Table table = new Table(List.of("claim", "source", "measured", "verdict"));
+        for (Claim claim : DesignClaims.all()) {
+            Verdict v = claim.judge(run);
+            table.add(List.of(claim.claim(), claim.source(), v.figures(), "**" + v.judgement().text() + "**"));
+        }
+        md.append(table.markdown()).append('\n');
     }
 
     private static void scenario(StringBuilder md, RunResult run, ScenarioResult result, String runDir,

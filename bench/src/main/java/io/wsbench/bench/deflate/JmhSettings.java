@@ -1,0 +1,31 @@
+package io.wsbench.bench.deflate;
+
+import io.wsbench.bench.Profile;
+import java.util.List;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * How long JMH measures for a profile, and which sizes. The JMH measurement iterations are the scenario's
+ * repetitions (tables: median, min and max of the iterations' µs/op; JMH's own score ± error is kept as a column).
+ * Budget: quick measures levels 1/6/9 at 2 KiB only, 5 codecs × 2 directions × 3 levels = 30 benchmarks of one fork,
+ * 1 × 0.5 s warm-up and 3 × 0.5 s measured (about 2.5 s each with the fork, ~80 s together); full adds 200 B and
+ * 20 KiB, 2 forks × (2 × 1 s warm-up + 5 × 1 s); smoke runs in the bench's JVM (no fork), 1 × 100 ms + 3 × 100 ms.
+ *
+ * @param forks                 0 runs in this JVM
+ * @param measurementIterations per fork; forks × this is the row's repetition count
+ */
+public record JmhSettings(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations,
+                          TimeValue measurementTime, List<Integer> sizes) {
+
+    public static final List<Integer> LEVELS = List.of(1, 6, 9);
+
+    public static JmhSettings of(Profile profile) {
+        return profile.pick(
+                new JmhSettings(0, 1, TimeValue.milliseconds(100), profile.repetitions(), TimeValue.milliseconds(100),
+                        List.of(2048)),
+                new JmhSettings(1, 1, TimeValue.milliseconds(500), profile.repetitions(), TimeValue.milliseconds(500),
+                        List.of(2048)),
+                new JmhSettings(2, 2, TimeValue.seconds(1), profile.repetitions(), TimeValue.seconds(1),
+                        io.wsbench.bench.payload.JsonNotifications.SIZES));
+    }
+}

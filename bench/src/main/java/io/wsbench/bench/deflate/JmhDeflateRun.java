@@ -1,30 +1,37 @@
 package io.wsbench.bench.deflate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wsbench.bench.Profile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs {@link DeflateBenchmark} for one codec through JMH's Runner API: both directions, every size and level the
- * settings ask for, and hands back each benchmark's iteration scores (µs per message) keyed by direction, size and
- * level. JMH's own text output goes to a temporary file, read only to say why a benchmark has no result.
+ * Runs {@link DeflateBenchmark} for one codec through JMH's Runner API (both directions, every size and level of the
+ * profile) and hands back each benchmark's iteration scores (µs per message) by direction, size and level, read from
+ * JMH's JSON result.
+ *
+ * <p>A "fork" here is one JVM per codec that runs all of that codec's benchmarks one after the other (JMH with
+ * {@code forks=0} inside it, started by this class with {@link #main}), not JMH's JVM per benchmark: a JVM start on
+ * the shared 2-core machine costs 2–3 s, more than a quick benchmark measures, and this way the libraries still never
+ * share a JIT profile. The benchmarks of one codec do share one (the same code at other levels and directions).
+ * With {@link JmhSettings#forks()} 0 (smoke) JMH runs inside the bench's own JVM.
  */
 public final class JmhDeflateRun {
-    /** The forked JVMs' heap: small and fixed, so a fork costs the same on every run. */
-    private static final String[] FORK_JVM_ARGS = {"-Xms512m", "-Xmx512m", "-XX:+UseG1GC"};
+    /** The codec JVMs' heap: small and fixed, so every run starts the same JVM. */
+    private static final List<String> FORK_JVM_ARGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
+    private static final long FORK_TIMEOUT_MINUTES = 30;
 
     /** One benchmark's figures: every measured iteration's µs/op (all forks), and JMH's score ± 99.9% error. */
     public record Result(List<Double> iterations, double score, double error) {
@@ -38,54 +45,111 @@ public final class JmhDeflateRun {
     }
 
     /**
-     * @return the results JMH produced; a key that is missing had no result, and {@code failures} holds why
-     *         (the first exception line of JMH's output, or that none was found)
+     * @param failures gets why a benchmark has no result (the first exception line JMH printed), if any is missing
+     * @return the results JMH produced; iterations of every fork together, score and error from the last fork
      */
-    public static Map<Key, Result> run(String codec, JmhSettings settings, List<String> failures)
-            throws RunnerException, IOException {
-        Path log = Files.createTempFile("wsbench-jmh-" + codec, ".txt");
+    public static Map<Key, Result> run(String codec, Profile profile, List<String> failures)
+            throws IOException, RunnerException, InterruptedException {
+        JmhSettings settings = JmhSettings.of(profile);
+        Map<Key, Result> out = new LinkedHashMap<>();
+        Path dir = Files.createTempDirectory("wsbench-jmh-" + codec);
         try {
-            Options options = new OptionsBuilder()
-                    .include("^" + Pattern.quote(DeflateBenchmark.class.getName()) + "\\.(encode|decode)$")
-                    .param("codec", codec)
-                    .param("size", settings.sizes().stream().map(String::valueOf).toArray(String[]::new))
-                    .param("level", JmhSettings.LEVELS.stream().map(String::valueOf).toArray(String[]::new))
-                    .forks(settings.forks())
-                    .jvmArgs(FORK_JVM_ARGS)
-                    .threads(1)
-                    .warmupIterations(settings.warmupIterations())
-                    .warmupTime(settings.warmupTime())
-                    .measurementIterations(settings.measurementIterations())
-                    .measurementTime(settings.measurementTime())
-                    .shouldFailOnError(false)
-                    .output(log.toString())
-                    .build();
-            Collection<RunResult> results = new Runner(options).run();
-            Map<Key, Result> out = new LinkedHashMap<>();
-            for (RunResult r : results) {
-                String benchmark = r.getParams().getBenchmark();
-                Key key = new Key(benchmark.substring(benchmark.lastIndexOf('.') + 1),
-                        Integer.parseInt(r.getParams().getParam("size")),
-                        Integer.parseInt(r.getParams().getParam("level")));
-                List<Double> iterations = new ArrayList<>();
-                for (BenchmarkResult fork : r.getBenchmarkResults()) {
-                    for (IterationResult iteration : fork.getIterationResults()) {
-                        iterations.add(iteration.getPrimaryResult().getScore());
-                    }
+            Path log = dir.resolve("jmh.txt");
+            for (int fork = 0; fork < Math.max(1, settings.forks()); fork++) {
+                Path json = dir.resolve("result-" + fork + ".json");
+                if (settings.forks() == 0) {
+                    runHere(codec, settings, json, log);
+                } else {
+                    runInFork(codec, profile, json, log);
                 }
-                out.put(key, new Result(iterations, r.getPrimaryResult().getScore(),
-                        r.getPrimaryResult().getScoreError()));
+                if (Files.exists(json)) {
+                    merge(out, json);
+                }
             }
             if (out.size() < 2 * settings.sizes().size() * JmhSettings.LEVELS.size()) {
                 failures.add(firstException(log));
             }
             return out;
         } finally {
-            Files.deleteIfExists(log);
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** The codec JVM: {@code JmhDeflateRun <codec> <profile> <result.json>}, JMH's text output on stdout. */
+    public static void main(String[] args) throws Exception {
+        JmhSettings settings = JmhSettings.of(Profile.named(args[1]));
+        runHere(args[0], settings, Path.of(args[2]), null);
+    }
+
+    /** JMH in this JVM; {@code log} null means JMH prints to stdout. */
+    private static void runHere(String codec, JmhSettings settings, Path json, Path log) throws RunnerException {
+        OptionsBuilder options = new OptionsBuilder();
+        options.include("^" + Pattern.quote(DeflateBenchmark.class.getName()) + "\\.(encode|decode)$")
+                .param("codec", codec)
+                .param("size", settings.sizes().stream().map(String::valueOf).toArray(String[]::new))
+                .param("level", JmhSettings.LEVELS.stream().map(String::valueOf).toArray(String[]::new))
+                .forks(0)
+                .threads(1)
+                .warmupIterations(settings.warmupIterations())
+                .warmupTime(settings.warmupTime())
+                .measurementIterations(settings.measurementIterations())
+                .measurementTime(settings.measurementTime())
+                .shouldFailOnError(false)
+                .result(json.toString())
+                .resultFormat(ResultFormatType.JSON);
+        if (log != null) {
+            options.output(log.toString());
+        }
+        new Runner(options.build()).run();
+    }
+
+    private static void runInFork(String codec, Profile profile, Path json, Path log)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(FORK_JVM_ARGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), JmhDeflateRun.class.getName(), codec,
+                profile.name(), json.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        try {
+            if (!process.waitFor(FORK_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                throw new IOException("the JMH JVM for " + codec + " ran over " + FORK_TIMEOUT_MINUTES + " minutes");
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Adds one JMH JSON result file's benchmarks to {@code out}. */
+    private static void merge(Map<Key, Result> out, Path json) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        for (JsonNode b : root) {
+            String benchmark = b.get("benchmark").asText();
+            JsonNode params = b.get("params");
+            Key key = new Key(benchmark.substring(benchmark.lastIndexOf('.') + 1),
+                    params.get("size").asInt(), params.get("level").asInt());
+            JsonNode metric = b.get("primaryMetric");
+            List<Double> iterations = new ArrayList<>(out.containsKey(key) ? out.get(key).iterations() : List.of());
+            for (JsonNode fork : metric.get("rawData")) {
+                for (JsonNode iteration : fork) {
+                    iterations.add(iteration.asDouble());
+                }
+            }
+            double error = metric.get("scoreError").asDouble(Double.NaN);
+            out.put(key, new Result(iterations, metric.get("score").asDouble(), error));
         }
     }
 
     private static String firstException(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "JMH produced no result and no output";
+        }
         return Files.readAllLines(log).stream().map(String::strip)
                 .filter(l -> l.contains("Exception") || l.contains("Error:")).findFirst()
                 .map(l -> "JMH: " + l).orElse("JMH produced no result and printed no exception");

@@ -7,11 +7,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * How long JMH measures for a profile, and which sizes. The JMH measurement iterations are the scenario's
  * repetitions (tables: median, min and max of the iterations' µs/op; JMH's own score ± error is kept as a column).
- * Budget: quick measures levels 1/6/9 at 2 KiB only, 5 codecs × 2 directions × 3 levels = 30 benchmarks of one fork,
- * 1 × 0.5 s warm-up and 3 × 0.5 s measured (about 2.5 s each with the fork, ~80 s together); full adds 200 B and
- * 20 KiB, 2 forks × (2 × 1 s warm-up + 5 × 1 s); smoke runs in the bench's JVM (no fork), 1 × 100 ms + 3 × 100 ms.
+ * A fork is one JVM per codec running all its benchmarks ({@link JmhDeflateRun}). Budget: quick measures levels
+ * 1/6/9 at 2 KiB only, 5 codecs × 2 directions × 3 levels = 30 benchmarks, one JVM per codec, 1 × 0.5 s warm-up
+ * and 3 × 0.5 s measured (about 12 s per codec plus its JVM start, ~75 s together); full adds 200 B and 20 KiB,
+ * 2 JVMs per codec, 1 × 1 s warm-up and 5 × 1 s (about 18 min); smoke runs in the bench's JVM, 1 × 100 ms + 3 ×
+ * 100 ms (about 2.5 s per codec).
  *
- * @param forks                 0 runs in this JVM
+ * @param forks                 JVMs per codec; 0 runs in the bench's JVM
  * @param measurementIterations per fork; forks × this is the row's repetition count
  */
 public record JmhSettings(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations,
@@ -25,7 +27,7 @@ public record JmhSettings(int forks, int warmupIterations, TimeValue warmupTime,
                         List.of(2048)),
                 new JmhSettings(1, 1, TimeValue.milliseconds(500), profile.repetitions(), TimeValue.milliseconds(500),
                         List.of(2048)),
-                new JmhSettings(2, 2, TimeValue.seconds(1), profile.repetitions(), TimeValue.seconds(1),
+                new JmhSettings(2, 1, TimeValue.seconds(1), profile.repetitions(), TimeValue.seconds(1),
                         io.wsbench.bench.payload.JsonNotifications.SIZES));
     }
 }

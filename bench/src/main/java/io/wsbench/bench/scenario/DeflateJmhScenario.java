@@ -47,8 +47,9 @@ public final class DeflateJmhScenario implements Scenario {
                 + " different JSON notifications cycled on one codec, throughput in message MB/s; raw"
                 + " java.util.zip Deflater/Inflater (SYNC_FLUSH, tail stripped) is the ceiling row. Repetitions are"
                 + " JMH measurement iterations (median, min, max), and the JMH ± column is JMH's 99.9% error."
-                + " The quick profile measures 2 KiB only (1 fork, 1 × 0.5 s warm-up, 3 × 0.5 s), full also"
-                + " 200 B and 20 KiB (2 forks, 2 × 1 s, 5 × 1 s); smoke runs unforked in the bench JVM. It lies"
+                + " Each library runs in a JVM of its own (all its benchmarks in it, JMH unforked inside); quick"
+                + " measures 2 KiB only (1 JVM, 1 × 0.5 s warm-up, 3 × 0.5 s), full also 200 B and 20 KiB (2 JVMs,"
+                + " 1 × 1 s, 5 × 1 s); smoke runs in the bench JVM. It lies"
                 + " about a connection by leaving out the socket, the framing and the allocation pressure of many"
                 + " connections, and a library's defaults show as they are (Java-WebSocket resets its Deflater after"
                 + " every message it sends, so its encode is cheaper per call and compresses worse: see wire %).";
@@ -108,7 +109,7 @@ public final class DeflateJmhScenario implements Scenario {
     static void measure(ScenarioRun run, String codec) throws Exception {
         JmhSettings settings = JmhSettings.of(run.profile());
         List<String> failures = new ArrayList<>();
-        Map<JmhDeflateRun.Key, JmhDeflateRun.Result> results = JmhDeflateRun.run(codec, settings, failures);
+        Map<JmhDeflateRun.Key, JmhDeflateRun.Result> results = JmhDeflateRun.run(codec, run.profile(), failures);
         for (int size : settings.sizes()) {
             byte[][] messages = DeflateBenchmark.messages(size);
             double messageBytes = averageLength(messages);

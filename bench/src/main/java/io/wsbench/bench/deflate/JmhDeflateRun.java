@@ -3,6 +3,7 @@ package io.wsbench.bench.deflate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wsbench.bench.Profile;
+import io.wsbench.bench.frames.FrameBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link DeflateBenchmark} for one codec through JMH's Runner API (both directions, every size and level of the
- * profile) and hands back each benchmark's iteration scores (µs per message) by direction, size and level, read from
- * JMH's JSON result.
+ * profile), and {@link FrameBenchmark} (frame encode and decode, every size) when asked, and hands back each
+ * benchmark's iteration scores (µs per message) by direction, size and level, read from JMH's JSON result.
  *
  * <p>A "fork" here is one JVM per codec that runs all of that codec's benchmarks one after the other (JMH with
  * {@code forks=0} inside it, started by this class with {@link #main}), not JMH's JVM per benchmark: a JVM start on
@@ -37,7 +38,10 @@ public final class JmhDeflateRun {
     public record Result(List<Double> iterations, double score, double error) {
     }
 
-    /** A benchmark's identity: {@code encode}/{@code decode}, target size, level. */
+    /**
+     * A benchmark's identity: {@code encode}/{@code decode} (deflate) or {@code frame encode}/{@code frame decode},
+     * target size, level (0 for frames).
+     */
     public record Key(String direction, int size, int level) {
     }
 
@@ -48,7 +52,7 @@ public final class JmhDeflateRun {
      * @param failures gets why a benchmark has no result (the first exception line JMH printed), if any is missing
      * @return the results JMH produced; iterations of every fork together, score and error from the last fork
      */
-    public static Map<Key, Result> run(String codec, Profile profile, List<String> failures)
+    public static Map<Key, Result> run(String codec, Profile profile, boolean frames, List<String> failures)
             throws IOException, RunnerException, InterruptedException {
         JmhSettings settings = JmhSettings.of(profile);
         Map<Key, Result> out = new LinkedHashMap<>();
@@ -58,15 +62,16 @@ public final class JmhDeflateRun {
             for (int fork = 0; fork < Math.max(1, settings.forks()); fork++) {
                 Path json = dir.resolve("result-" + fork + ".json");
                 if (settings.forks() == 0) {
-                    runHere(codec, settings, json, log);
+                    runHere(codec, settings, frames, json, log);
                 } else {
-                    runInFork(codec, profile, json, log);
+                    runInFork(codec, profile, frames, json, log);
                 }
                 if (Files.exists(json)) {
                     merge(out, json);
                 }
             }
-            if (out.size() < 2 * settings.sizes().size() * JmhSettings.LEVELS.size()) {
+            int expected = 2 * settings.sizes().size() * (JmhSettings.LEVELS.size() + (frames ? 1 : 0));
+            if (out.size() < expected) {
                 failures.add(firstException(log));
             }
             return out;
@@ -80,16 +85,22 @@ public final class JmhDeflateRun {
         }
     }
 
-    /** The codec JVM: {@code JmhDeflateRun <codec> <profile> <result.json>}, JMH's text output on stdout. */
+    /**
+     * The codec JVM: {@code JmhDeflateRun <codec> <profile> <frames: true|false> <result.json>}, JMH's text output
+     * on stdout.
+     */
     public static void main(String[] args) throws Exception {
         JmhSettings settings = JmhSettings.of(Profile.named(args[1]));
-        runHere(args[0], settings, Path.of(args[2]), null);
+        runHere(args[0], settings, Boolean.parseBoolean(args[2]), Path.of(args[3]), null);
     }
 
     /** JMH in this JVM; {@code log} null means JMH prints to stdout. */
-    private static void runHere(String codec, JmhSettings settings, Path json, Path log) throws RunnerException {
+    private static void runHere(String codec, JmhSettings settings, boolean frames, Path json, Path log)
+            throws RunnerException {
+        String classes = Pattern.quote(DeflateBenchmark.class.getName())
+                + (frames ? "|" + Pattern.quote(FrameBenchmark.class.getName()) : "");
         OptionsBuilder options = new OptionsBuilder();
-        options.include("^" + Pattern.quote(DeflateBenchmark.class.getName()) + "\\.(encode|decode)$")
+        options.include("^(" + classes + ")\\.(encode|decode)$")
                 .param("codec", codec)
                 .param("size", settings.sizes().stream().map(String::valueOf).toArray(String[]::new))
                 .param("level", JmhSettings.LEVELS.stream().map(String::valueOf).toArray(String[]::new))
@@ -108,13 +119,13 @@ public final class JmhDeflateRun {
         new Runner(options.build()).run();
     }
 
-    private static void runInFork(String codec, Profile profile, Path json, Path log)
+    private static void runInFork(String codec, Profile profile, boolean frames, Path json, Path log)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FORK_JVM_ARGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), JmhDeflateRun.class.getName(), codec,
-                profile.name(), json.toString()));
+                profile.name(), String.valueOf(frames), json.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
@@ -132,8 +143,10 @@ public final class JmhDeflateRun {
         for (JsonNode b : root) {
             String benchmark = b.get("benchmark").asText();
             JsonNode params = b.get("params");
-            Key key = new Key(benchmark.substring(benchmark.lastIndexOf('.') + 1),
-                    params.get("size").asInt(), params.get("level").asInt());
+            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            boolean frame = benchmark.startsWith(FrameBenchmark.class.getName() + ".");
+            Key key = new Key(frame ? "frame " + method : method, params.get("size").asInt(),
+                    frame ? 0 : params.get("level").asInt());
             JsonNode metric = b.get("primaryMetric");
             List<Double> iterations = new ArrayList<>(out.containsKey(key) ? out.get(key).iterations() : List.of());
             for (JsonNode fork : metric.get("rawData")) {

@@ -6,6 +6,7 @@ import io.wsbench.bench.deflate.JmhDeflateRun;
 import io.wsbench.bench.deflate.JmhSettings;
 import io.wsbench.bench.deflate.PmdCodec;
 import io.wsbench.bench.deflate.PmdCodecs;
+import io.wsbench.bench.frames.FrameCodecs;
 import io.wsbench.bench.report.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
@@ -20,13 +21,17 @@ import java.util.Optional;
  * compressing a message to send) and decode (a server inflating a client's message) at levels 1, 6 and 9, on JSON
  * notifications cycled on one codec so context takeover carries over; no sockets, no server process. The row of an
  * impl is its library's code driven through {@link PmdCodecs}; the raw zlib row ({@link ZlibCeiling}) is the
- * baseline every library pays at least, measured once per run.
+ * baseline every library pays at least, measured once per run. The frame variants ({@code frame encode/decode},
+ * level {@code none}) time the library's plain framing of the same messages ({@link FrameCodecs}).
  */
 public final class DeflateJmhScenario implements Scenario {
     static final String DIRECTION = "direction";
     static final String SIZE = "size";
     static final String LEVEL = "level";
     static final List<String> DIRECTIONS = List.of("encode", "decode");
+    static final List<String> FRAME_DIRECTIONS = List.of("frame encode", "frame decode");
+    /** The level dimension of a frame variant: no compression. */
+    static final String NO_DEFLATE = "none";
 
     static final Metric THROUGHPUT = Metric.higher("mb_per_s", "throughput", "MB/s");
     static final Metric TIME = Metric.lower("us_per_msg", "time per message", "µs");
@@ -45,7 +50,10 @@ public final class DeflateJmhScenario implements Scenario {
                 + " PerMessageDeflateExtension, Undertow's PerMessageDeflateFunction, Java-WebSocket's extension) and"
                 + " decode (inflating a client's context-takeover stream), at levels 1, 6 and 9 on a batch of 64"
                 + " different JSON notifications cycled on one codec, throughput in message MB/s; raw"
-                + " java.util.zip Deflater/Inflater (SYNC_FLUSH, tail stripped) is the ceiling row. Repetitions are"
+                + " java.util.zip Deflater/Inflater (SYNC_FLUSH, tail stripped) is the ceiling row. \"frame"
+                + " encode/decode\" is the library's RFC 6455 framing of the same messages without compression (a"
+                + " server's unmasked TEXT frame out, a client's masked one in; Undertow's framing exists only inside"
+                + " its channels). Repetitions are"
                 + " JMH measurement iterations (median, min, max), and the JMH ± column is JMH's 99.9% error."
                 + " Each library runs in a JVM of its own (all its benchmarks in it, JMH unforked inside); quick"
                 + " measures 2 KiB only (1 JVM, 1 × 0.5 s warm-up, 3 × 0.5 s), full also 200 B and 20 KiB (2 JVMs,"
@@ -62,6 +70,13 @@ public final class DeflateJmhScenario implements Scenario {
 
     @Override
     public List<Variant> variants(Profile profile) {
+        List<Variant> all = new ArrayList<>(deflateVariants(profile));
+        all.addAll(frameVariants(profile));
+        return all;
+    }
+
+    /** The deflate variants: the raw zlib ceiling measures these. */
+    static List<Variant> deflateVariants(Profile profile) {
         List<Variant> all = new ArrayList<>();
         for (String direction : DIRECTIONS) {
             for (int size : JmhSettings.of(profile).sizes()) {
@@ -73,8 +88,20 @@ public final class DeflateJmhScenario implements Scenario {
         return all;
     }
 
+    static List<Variant> frameVariants(Profile profile) {
+        List<Variant> all = new ArrayList<>();
+        for (String direction : FRAME_DIRECTIONS) {
+            for (int size : JmhSettings.of(profile).sizes()) {
+                all.add(variant(direction, size, 0));
+            }
+        }
+        return all;
+    }
+
+    /** {@code level} 0: a frame variant (level "none"). */
     static Variant variant(String direction, int size, int level) {
-        return Variant.of(DIRECTION, direction, SIZE, Format.bytes(size), LEVEL, String.valueOf(level));
+        return Variant.of(DIRECTION, direction, SIZE, Format.bytes(size), LEVEL,
+                level == 0 ? NO_DEFLATE : String.valueOf(level));
     }
 
     @Override
@@ -90,26 +117,30 @@ public final class DeflateJmhScenario implements Scenario {
             }
             return;
         }
-        measure(run, run.impl());
+        Optional<String> noFrames = FrameCodecs.notSupported(run.impl());
+        noFrames.ifPresent(reason -> frameVariants(run.profile()).forEach(v -> run.notSupported(v, reason)));
+        measure(run, run.impl(), noFrames.isEmpty());
         if (run.impl().equals("java-websocket")) {
-            for (Variant v : variants(run.profile())) {
+            for (Variant v : deflateVariants(run.profile())) {
                 run.note(v, "Java-WebSocket 1.6.0's server always answers server_no_context_takeover: encodeFrame"
                         + " resets its Deflater after each message; its 1024 B compression threshold is set to 0 here");
             }
         }
         if (run.impl().equals("undertow")) {
-            for (Variant v : variants(run.profile())) {
+            for (Variant v : deflateVariants(run.profile())) {
                 run.note(v, "Undertow ends each sent message with SYNC_FLUSH plus one 0x00 byte instead of"
                         + " stripping the 4-byte tail (RFC 7692 7.2.1)");
             }
         }
     }
 
-    /** Runs JMH for {@code codec} and records every variant of this profile into {@code run}. */
-    static void measure(ScenarioRun run, String codec) throws Exception {
+    /** Runs JMH for {@code codec} and records its deflate variants, and its frame variants when {@code frames}. */
+    static void measure(ScenarioRun run, String codec, boolean frames) throws Exception {
         JmhSettings settings = JmhSettings.of(run.profile());
         List<String> failures = new ArrayList<>();
-        Map<JmhDeflateRun.Key, JmhDeflateRun.Result> results = JmhDeflateRun.run(codec, run.profile(), failures);
+        Map<JmhDeflateRun.Key, JmhDeflateRun.Result> results = JmhDeflateRun.run(codec, run.profile(), frames,
+                failures);
+        String failure = failures.isEmpty() ? "JMH produced no result" : failures.get(0);
         for (int size : settings.sizes()) {
             byte[][] messages = DeflateBenchmark.messages(size);
             double messageBytes = averageLength(messages);
@@ -118,25 +149,37 @@ public final class DeflateJmhScenario implements Scenario {
                 for (String direction : DIRECTIONS) {
                     Variant variant = variant(direction, size, level);
                     JmhDeflateRun.Result r = results.get(new JmhDeflateRun.Key(direction, size, level));
-                    if (r == null) {
-                        run.fail(variant, failures.isEmpty() ? "JMH produced no result" : failures.get(0));
-                        continue;
-                    }
-                    int rep = 1;
-                    for (double micros : r.iterations()) {
-                        Map<String, Double> values = new LinkedHashMap<>();
-                        values.put(THROUGHPUT.key(), messageBytes / micros);
-                        values.put(TIME.key(), micros);
-                        if (!Double.isNaN(r.error())) {
-                            values.put(JMH_ERROR.key(), r.error());
-                        }
-                        if (direction.equals("encode")) {
-                            values.put(WIRE.key(), wire);
-                        }
-                        run.record(variant, rep++, values);
-                    }
+                    record(run, variant, r, messageBytes, direction.equals("encode") ? wire : null, failure);
                 }
             }
+            if (frames) {
+                for (String direction : FRAME_DIRECTIONS) {
+                    JmhDeflateRun.Result r = results.get(new JmhDeflateRun.Key(direction, size, 0));
+                    record(run, variant(direction, size, 0), r, messageBytes, null, failure);
+                }
+            }
+        }
+    }
+
+    /** One repetition per JMH iteration; {@code r} null fails the variant with {@code failure}. */
+    private static void record(ScenarioRun run, Variant variant, JmhDeflateRun.Result r, double messageBytes,
+                               Double wire, String failure) {
+        if (r == null) {
+            run.fail(variant, failure);
+            return;
+        }
+        int rep = 1;
+        for (double micros : r.iterations()) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put(THROUGHPUT.key(), messageBytes / micros);
+            values.put(TIME.key(), micros);
+            if (!Double.isNaN(r.error())) {
+                values.put(JMH_ERROR.key(), r.error());
+            }
+            if (wire != null) {
+                values.put(WIRE.key(), wire);
+            }
+            run.record(variant, rep++, values);
         }
     }
 

@@ -20,11 +20,11 @@ final class ZlibCeiling implements Ceiling {
 
     @Override
     public List<Variant> variants(Profile profile) {
-        return new DeflateJmhScenario().variants(profile);
+        return DeflateJmhScenario.deflateVariants(profile);
     }
 
     @Override
     public void run(ScenarioRun run) throws Exception {
-        DeflateJmhScenario.measure(run, PmdCodecs.BASELINE);
+        DeflateJmhScenario.measure(run, PmdCodecs.BASELINE, false);
     }
 }

@@ -7,11 +7,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * How long JMH measures for a profile, and which sizes. The JMH measurement iterations are the scenario's
  * repetitions (tables: median, min and max of the iterations' µs/op; JMH's own score ± error is kept as a column).
- * A fork is one JVM per codec running all its benchmarks ({@link JmhDeflateRun}). Budget: quick measures levels
- * 1/6/9 at 2 KiB only, 5 codecs × 2 directions × 3 levels = 30 benchmarks, one JVM per codec, 1 × 0.5 s warm-up
- * and 3 × 0.5 s measured (about 12 s per codec plus its JVM start, ~75 s together); full adds 200 B and 20 KiB,
- * 2 JVMs per codec, 1 × 1 s warm-up and 5 × 1 s (about 18 min); smoke runs in the bench's JVM, 1 × 100 ms + 3 ×
- * 100 ms (about 2.5 s per codec).
+ * A fork is one JVM per codec running all its benchmarks ({@link JmhDeflateRun}). Budget: quick measures 2 KiB
+ * only, per library 2 directions × 3 levels of deflate plus frame encode/decode (8 benchmarks, 6 for raw zlib),
+ * one JVM per codec, 1 × 0.5 s warm-up and 3 × 0.5 s measured: about 20 s per codec with its JVM start on the
+ * loaded 2-core machine, ~100 s for all four libraries and zlib; full adds 200 B and 20 KiB, 2 JVMs per codec,
+ * 1 × 1 s warm-up and 5 × 1 s (about 20 min); smoke runs in the bench's JVM, no warm-up, 3 × 100 ms.
  *
  * @param forks                 JVMs per codec; 0 runs in the bench's JVM
  * @param measurementIterations per fork; forks × this is the row's repetition count
@@ -23,7 +23,7 @@ public record JmhSettings(int forks, int warmupIterations, TimeValue warmupTime,
 
     public static JmhSettings of(Profile profile) {
         return profile.pick(
-                new JmhSettings(0, 1, TimeValue.milliseconds(100), profile.repetitions(), TimeValue.milliseconds(100),
+                new JmhSettings(0, 0, TimeValue.milliseconds(100), profile.repetitions(), TimeValue.milliseconds(100),
                         List.of(2048)),
                 new JmhSettings(1, 1, TimeValue.milliseconds(500), profile.repetitions(), TimeValue.milliseconds(500),
                         List.of(2048)),

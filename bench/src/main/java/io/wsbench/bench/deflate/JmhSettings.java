@@ -11,7 +11,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * only, per library 2 directions × 3 levels of deflate plus frame encode/decode (8 benchmarks, 6 for raw zlib),
  * one JVM per codec, 1 × 0.5 s warm-up and 3 × 0.5 s measured: about 20 s per codec with its JVM start on the
  * loaded 2-core machine, ~100 s for all four libraries and zlib; full adds 200 B and 20 KiB, 2 JVMs per codec,
- * 1 × 1 s warm-up and 5 × 1 s (measured: 5.7 min for netty, 4 min for zlib, so ~27 min for all); smoke runs in the bench's JVM, no warm-up, 3 × 100 ms.
+ * 1 × 1 s warm-up and 5 × 1 s (measured: 5.7 min for netty, 4 min for zlib, so ~27 min for all); smoke runs in
+ * the bench's JVM, no warm-up, 3 × 100 ms.
  *
  * @param forks                 JVMs per codec; 0 runs in the bench's JVM
  * @param measurementIterations per fork; forks × this is the row's repetition count

@@ -44,7 +44,8 @@ public final class ClientFrames {
     /** The payload of an unmasked final TEXT frame; throws if {@code frame} is anything else. */
     public static byte[] unmaskedTextPayload(byte[] frame) {
         if ((frame[0] & 0xFF) != 0x81 || (frame[1] & 0x80) != 0) {
-            throw new IllegalArgumentException("not an unmasked final TEXT frame: " + (frame[0] & 0xFF) + " " + (frame[1] & 0xFF));
+            throw new IllegalArgumentException("not an unmasked final TEXT frame: " + (frame[0] & 0xFF) + " "
+                    + (frame[1] & 0xFF));
         }
         int len = frame[1] & 0x7F;
         int offset = 2;

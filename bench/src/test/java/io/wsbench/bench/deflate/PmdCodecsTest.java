@@ -62,7 +62,8 @@ class PmdCodecsTest {
             // twice through: a benchmark cycles the batch on one decoder, its window full of the first pass
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i < messages.size(); i++) {
-                    assertThat(server.decode(wire.get(i))).as("message %d, pass %d", i, pass).isEqualTo(messages.get(i));
+                    assertThat(server.decode(wire.get(i))).as("message %d, pass %d", i, pass)
+                            .isEqualTo(messages.get(i));
                 }
             }
         }

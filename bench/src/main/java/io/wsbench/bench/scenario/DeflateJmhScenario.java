@@ -1,0 +1,209 @@
+package io.wsbench.bench.scenario;
+
+import io.wsbench.bench.Profile;
+import io.wsbench.bench.deflate.DeflateBenchmark;
+import io.wsbench.bench.deflate.JmhDeflateRun;
+import io.wsbench.bench.deflate.JmhSettings;
+import io.wsbench.bench.deflate.PmdCodec;
+import io.wsbench.bench.deflate.PmdCodecs;
+import io.wsbench.bench.frames.FrameCodecs;
+import io.wsbench.bench.report.Format;
+import io.wsbench.bench.result.Metric;
+import io.wsbench.bench.result.Variant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JMH micro-benchmarks of each library's permessage-deflate path (SPEC §4 compression, issue 5): encode (a server
+ * compressing a message to send) and decode (a server inflating a client's message) at levels 1, 6 and 9, on JSON
+ * notifications cycled on one codec so context takeover carries over; no sockets, no server process. The row of an
+ * impl is its library's code driven through {@link PmdCodecs}; the raw zlib row ({@link ZlibCeiling}) is the
+ * baseline every library pays at least, measured once per run. The frame variants ({@code frame encode/decode},
+ * level {@code none}) time the library's plain framing of the same messages ({@link FrameCodecs}).
+ */
+public final class DeflateJmhScenario implements Scenario {
+    static final String DIRECTION = "direction";
+    static final String SIZE = "size";
+    static final String LEVEL = "level";
+    static final List<String> DIRECTIONS = List.of("encode", "decode");
+    static final List<String> FRAME_DIRECTIONS = List.of("frame encode", "frame decode");
+    /** The level dimension of a frame variant: no compression. */
+    static final String NO_DEFLATE = "none";
+
+    static final Metric THROUGHPUT = Metric.higher("mb_per_s", "throughput", "MB/s");
+    static final Metric TIME = Metric.lower("us_per_msg", "time per message", "µs");
+    static final Metric JMH_ERROR = Metric.context("jmh_error_us", "JMH ± (99.9%)", "µs");
+    static final Metric WIRE = Metric.context("wire_pct", "wire / message", "%");
+
+    @Override
+    public String name() {
+        return "deflate-jmh";
+    }
+
+    @Override
+    public String description() {
+        return "JMH micro-benchmarks of each library's own permessage-deflate code outside a connection: encode (the"
+                + " server compressing a message: Netty's encoder in an EmbeddedChannel, Jetty's"
+                + " PerMessageDeflateExtension, Undertow's PerMessageDeflateFunction, Java-WebSocket's extension) and"
+                + " decode (inflating a client's context-takeover stream), at levels 1, 6 and 9 on a batch of 64"
+                + " different JSON notifications cycled on one codec, throughput in message MB/s; raw"
+                + " java.util.zip Deflater/Inflater (SYNC_FLUSH, tail stripped) is the ceiling row. \"frame"
+                + " encode/decode\" is the library's RFC 6455 framing of the same messages without compression (a"
+                + " server's unmasked TEXT frame out, a client's masked one in; Undertow's framing exists only inside"
+                + " its channels). Repetitions are"
+                + " JMH measurement iterations (median, min, max), and the JMH ± column is JMH's 99.9% error."
+                + " Each library runs in a JVM of its own (all its benchmarks in it, JMH unforked inside); quick"
+                + " measures 2 KiB only (1 JVM, 1 × 0.5 s warm-up, 3 × 0.5 s), full also 200 B and 20 KiB (2 JVMs,"
+                + " 1 × 1 s, 5 × 1 s); smoke runs in the bench JVM. It lies"
+                + " about a connection by leaving out the socket, the framing and the allocation pressure of many"
+                + " connections, and a library's defaults show as they are (Java-WebSocket resets its Deflater after"
+                + " every message it sends, so its encode is cheaper per call and compresses worse: see wire %).";
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(THROUGHPUT, TIME, JMH_ERROR, WIRE);
+    }
+
+    @Override
+    public List<Variant> variants(Profile profile) {
+        List<Variant> all = new ArrayList<>(deflateVariants(profile));
+        all.addAll(frameVariants(profile));
+        return all;
+    }
+
+    /** The deflate variants: the raw zlib ceiling measures these. */
+    static List<Variant> deflateVariants(Profile profile) {
+        List<Variant> all = new ArrayList<>();
+        for (String direction : DIRECTIONS) {
+            for (int size : JmhSettings.of(profile).sizes()) {
+                for (int level : JmhSettings.LEVELS) {
+                    all.add(variant(direction, size, level));
+                }
+            }
+        }
+        return all;
+    }
+
+    static List<Variant> frameVariants(Profile profile) {
+        List<Variant> all = new ArrayList<>();
+        for (String direction : FRAME_DIRECTIONS) {
+            for (int size : JmhSettings.of(profile).sizes()) {
+                all.add(variant(direction, size, 0));
+            }
+        }
+        return all;
+    }
+
+    /** {@code level} 0: a frame variant (level "none"). */
+    static Variant variant(String direction, int size, int level) {
+        return Variant.of(DIRECTION, direction, SIZE, Format.bytes(size), LEVEL,
+                level == 0 ? NO_DEFLATE : String.valueOf(level));
+    }
+
+    @Override
+    public Optional<Ceiling> ceiling() {
+        return Optional.of(new ZlibCeiling());
+    }
+
+    @Override
+    public void run(ScenarioRun run) throws Exception {
+        if (!PmdCodecs.LIBRARIES.contains(run.impl())) {
+            for (Variant v : variants(run.profile())) {
+                run.notSupported(v, "no permessage-deflate adapter for " + run.impl());
+            }
+            return;
+        }
+        Optional<String> noFrames = FrameCodecs.notSupported(run.impl());
+        noFrames.ifPresent(reason -> frameVariants(run.profile()).forEach(v -> run.notSupported(v, reason)));
+        measure(run, run.impl(), noFrames.isEmpty());
+        if (run.impl().equals("java-websocket")) {
+            for (Variant v : deflateVariants(run.profile())) {
+                run.note(v, "Java-WebSocket 1.6.0's server always answers server_no_context_takeover: encodeFrame"
+                        + " resets its Deflater after each message; its 1024 B compression threshold is set to 0 here");
+            }
+        }
+        if (run.impl().equals("undertow")) {
+            for (Variant v : deflateVariants(run.profile())) {
+                run.note(v, "Undertow ends each sent message with SYNC_FLUSH plus one 0x00 byte instead of"
+                        + " stripping the 4-byte tail (RFC 7692 7.2.1)");
+            }
+        }
+    }
+
+    /** Runs JMH for {@code codec} and records its deflate variants, and its frame variants when {@code frames}. */
+    static void measure(ScenarioRun run, String codec, boolean frames) throws Exception {
+        JmhSettings settings = JmhSettings.of(run.profile());
+        List<String> failures = new ArrayList<>();
+        Map<JmhDeflateRun.Key, JmhDeflateRun.Result> results = JmhDeflateRun.run(codec, run.profile(), frames,
+                failures);
+        String failure = failures.isEmpty() ? "JMH produced no result" : failures.get(0);
+        for (int size : settings.sizes()) {
+            byte[][] messages = DeflateBenchmark.messages(size);
+            double messageBytes = averageLength(messages);
+            for (int level : JmhSettings.LEVELS) {
+                Double wire = wirePercent(codec, level, messages);
+                for (String direction : DIRECTIONS) {
+                    Variant variant = variant(direction, size, level);
+                    JmhDeflateRun.Result r = results.get(new JmhDeflateRun.Key(direction, size, level));
+                    record(run, variant, r, messageBytes, direction.equals("encode") ? wire : null, failure);
+                }
+            }
+            if (frames) {
+                for (String direction : FRAME_DIRECTIONS) {
+                    JmhDeflateRun.Result r = results.get(new JmhDeflateRun.Key(direction, size, 0));
+                    record(run, variant(direction, size, 0), r, messageBytes, null, failure);
+                }
+            }
+        }
+    }
+
+    /** One repetition per JMH iteration; {@code r} null fails the variant with {@code failure}. */
+    private static void record(ScenarioRun run, Variant variant, JmhDeflateRun.Result r, double messageBytes,
+                               Double wire, String failure) {
+        if (r == null) {
+            run.fail(variant, failure);
+            return;
+        }
+        int rep = 1;
+        for (double micros : r.iterations()) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put(THROUGHPUT.key(), messageBytes / micros);
+            values.put(TIME.key(), micros);
+            if (!Double.isNaN(r.error())) {
+                values.put(JMH_ERROR.key(), r.error());
+            }
+            if (wire != null) {
+                values.put(WIRE.key(), wire);
+            }
+            run.record(variant, rep++, values);
+        }
+    }
+
+    /**
+     * What the codec's encode sends for the batch (one pass, one codec), as a % of the message bytes: measured by
+     * running the library's code once outside JMH, so a default like Java-WebSocket's per-message reset shows.
+     */
+    private static double wirePercent(String codec, int level, byte[][] messages) throws Exception {
+        long in = 0;
+        long out = 0;
+        try (PmdCodec c = PmdCodecs.open(codec, level)) {
+            for (byte[] m : messages) {
+                in += m.length;
+                out += c.encode(m).length;
+            }
+        }
+        return 100.0 * out / in;
+    }
+
+    private static double averageLength(byte[][] messages) {
+        long total = 0;
+        for (byte[] m : messages) {
+            total += m.length;
+        }
+        return (double) total / messages.length;
+    }
+}

@@ -86,10 +86,11 @@ public final class CompressionScenario implements Scenario {
 
     @Override
     public String description() {
-        return "permessage-deflate on JSON notifications (io.wsbench.bench.payload.JsonNotifications, fixed seed: every"
-                + " message differs in ids, times, names and items, the keys repeat as a real feed's do) of about 200 B,"
-                + " 2 KiB and 20 KiB. Per level (COMPRESSION=off, COMPRESSION_LEVEL 1, 6, 9; smoke: 6 only) a fresh server JVM per"
-                + " repetition and a closed echo loop over C connections from the Netty client, which offers a bare"
+        return "permessage-deflate on JSON notifications (io.wsbench.bench.payload.JsonNotifications, fixed seed:"
+                + " every message differs in ids, times, names and items, the keys repeat as a real feed's do) of"
+                + " about 200 B, 2 KiB and 20 KiB. Per level (COMPRESSION=off, COMPRESSION_LEVEL 1, 6, 9; smoke: 6"
+                + " only) a fresh server JVM per repetition and a closed echo loop over C connections from the Netty"
+                + " client, which offers a bare"
                 + " permessage-deflate (context takeover on) and deflates its own messages at level 6: the server"
                 + " echoes each text unchanged, so it inflates every message it gets and deflates every message it"
                 + " sends, and \"server CPU per 1k msgs\" is both for 1,000 round trips. Wire bytes are counted at the"
@@ -98,9 +99,9 @@ public final class CompressionScenario implements Scenario {
                 + " so every byte belongs to a counted message; ratio = JSON bytes (UTF-8) / wire bytes per message,"
                 + " server→client being the server's level at work, client→server the client's fixed level 6."
                 + " Memory: at level 6, in the same JVM once its echo loops are closed (its heap pre-touched, as in"
-                + " capacity; the other levels' JVMs are not, to start faster), N connections each send one 2 KiB message"
-                + " and get its echo, then heap after a forced GC and RSS over the reading before they opened, per"
-                + " connection, with the offer asking for context takeover (on) or for server_ and"
+                + " capacity; the other levels' JVMs are not, to start faster), N connections each send one 2 KiB"
+                + " message and get its echo, then heap after a forced GC and RSS over the reading before they"
+                + " opened, per connection, with the offer asking for context takeover (on) or for server_ and"
                 + " client_no_context_takeover (off). It lies when the loop is short (small windows on a busy"
                 + " machine: see the spread), and deflate at level 6 on the client side costs load CPU that a"
                 + " browser would spend instead; Java-WebSocket sends messages under 1 KiB uncompressed (its"
@@ -420,7 +421,8 @@ public final class CompressionScenario implements Scenario {
     }
 
     static Variant echoVariant(int size, int level) {
-        return Variant.of(PAYLOAD, "~" + Format.bytes(size) + " JSON", LEVEL, level == 0 ? "off" : Integer.toString(level));
+        return Variant.of(PAYLOAD, "~" + Format.bytes(size) + " JSON", LEVEL,
+                level == 0 ? "off" : Integer.toString(level));
     }
 
     static Variant memoryVariant(Profile profile, boolean takeover) {

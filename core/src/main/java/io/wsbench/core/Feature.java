@@ -8,6 +8,11 @@ public enum Feature {
     COMPRESSION_LEVEL,
     /** permessage-deflate with {@code no_context_takeover} negotiated on a client's request. */
     NO_CONTEXT_TAKEOVER,
+    /**
+     * permessage-deflate with the server keeping its deflate window from one message to the next when the client
+     * does not ask for {@code server_no_context_takeover} (RFC 7692's default).
+     */
+    SERVER_CONTEXT_TAKEOVER,
     /** {@code READ_LIMIT} enforced on the decompressed message (a deflate bomb closes 1009). */
     DECOMPRESSED_LIMIT,
     /** A plain GET at {@code WS_PATH} without Upgrade is answered 400 or 426 (not some other error status). */

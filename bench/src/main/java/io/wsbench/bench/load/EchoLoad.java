@@ -35,7 +35,9 @@ public final class EchoLoad implements AutoCloseable {
     private final RoundTrips roundTrips;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong mismatches = new AtomicLong();
-    private volatile String payload = "";
+    /** What the connections send, in turn: the next send takes the next one (see {@link #start(List)}). */
+    private volatile List<String> payloads = List.of("");
+    private final AtomicLong nextPayload = new AtomicLong();
     private volatile boolean sending;
 
     private EchoLoad(WsClient client, URI uri, int count) {
@@ -72,15 +74,32 @@ public final class EchoLoad implements AutoCloseable {
 
     /** Starts the loop: every connection sends {@code message} and keeps sending it as echoes arrive. */
     public void start(String message) {
+        start(List.of(message));
+    }
+
+    /**
+     * Starts the loop with varying messages: each send, on whichever connection, takes the next of
+     * {@code messages} (round robin over all connections), so consecutive messages on one connection differ
+     * whenever there are more messages than connections.
+     */
+    public void start(List<String> messages) {
         if (inFlight.get() != 0) {
             throw new IllegalStateException(inFlight.get() + " echoes of the previous run are still in flight");
         }
-        payload = message;
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("no message to send");
+        }
+        payloads = List.copyOf(messages);
         sending = true;
         cut();
         for (Member m : members) {
             m.sendNext();
         }
+    }
+
+    /** How many of the connections negotiated permessage-deflate. */
+    public int compressedConnections() {
+        return (int) members.stream().filter(m -> m.connection.compressed()).count();
     }
 
     /** The round trips completed since the previous cut (or {@link #start}). */
@@ -138,6 +157,7 @@ public final class EchoLoad implements AutoCloseable {
         private final Recorder recorder;
         private volatile ClientConnection connection;
         private volatile long sentAt;
+        private volatile int sentLength;
 
         Member(Recorder recorder) {
             this.recorder = recorder;
@@ -145,14 +165,21 @@ public final class EchoLoad implements AutoCloseable {
 
         void sendNext() {
             inFlight.incrementAndGet();
+            send(connection);
+        }
+
+        private void send(ClientConnection c) {
+            List<String> all = payloads;
+            String message = all.get((int) Math.floorMod(nextPayload.getAndIncrement(), (long) all.size()));
+            sentLength = message.length();
             sentAt = System.nanoTime();
-            connection.sendText(payload);
+            c.sendText(message);
         }
 
         @Override
         public void onText(ClientConnection c, String text) {
             roundTrips.record(recorder, System.nanoTime() - sentAt);
-            if (text.length() != payload.length()) {
+            if (text.length() != sentLength) {
                 mismatches.incrementAndGet();
             }
             // Count the next message in before this one out, so in-flight never reads 0 while a send is due.
@@ -162,8 +189,7 @@ public final class EchoLoad implements AutoCloseable {
             }
             inFlight.decrementAndGet();
             if (next) {
-                sentAt = System.nanoTime();
-                c.sendText(payload);
+                send(c);
             }
         }
     }

@@ -4,8 +4,10 @@ import io.wsbench.bench.Reasons;
 import io.wsbench.core.client.ClientConnection;
 import io.wsbench.core.client.ClientListener;
 import io.wsbench.core.client.WsClient;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -35,6 +37,7 @@ public final class IdleConnections {
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final AtomicInteger closed = new AtomicInteger();
     private final AtomicReference<String> firstClose = new AtomicReference<>();
+    private final AtomicInteger received = new AtomicInteger();
     private final Semaphore pending = new Semaphore(MAX_PENDING);
     private final Listener listener = new Listener();
     private long elapsedNanos;
@@ -122,6 +125,30 @@ public final class IdleConnections {
         return (int) open.stream().filter(ClientConnection::compressed).count();
     }
 
+    /**
+     * Sends one text message on every open connection ({@code messages} in turn) and waits until as many
+     * messages have come back (the server echoes plain text): connections that carried a message hold what a
+     * used connection holds (buffers, a deflate window) instead of what a fresh one does.
+     *
+     * @throws IOException when not every echo came back within {@code patience}
+     */
+    public void exchangeOne(List<String> messages, Duration patience) throws IOException, InterruptedException {
+        int expected = received.get();
+        int i = 0;
+        for (ClientConnection c : open) {
+            c.sendText(messages.get(i++ % messages.size()));
+            expected++;
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (received.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        if (received.get() < expected) {
+            throw new IOException((expected - received.get()) + " of " + i + " messages were not echoed within "
+                    + patience.toSeconds() + " s");
+        }
+    }
+
     /** Connections that ended after they opened, while they should have stayed idle. */
     public int closedSinceOpen() {
         return closed.get();
@@ -132,10 +159,11 @@ public final class IdleConnections {
         return firstClose.get();
     }
 
-    /** Idle means nothing to do: a message is ignored, an end is counted. */
+    /** Idle means nothing to do: a message is counted (see {@link #exchangeOne}), an end too. */
     private final class Listener implements ClientListener {
         @Override
         public void onText(ClientConnection connection, String text) {
+            received.incrementAndGet();
         }
 
         @Override

@@ -8,7 +8,6 @@ import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.IdleConnections;
 import io.wsbench.bench.load.SourceAddresses;
 import io.wsbench.bench.machine.ConnectionRoom;
-import io.wsbench.bench.machine.ProcFs;
 import io.wsbench.bench.machine.ServerMemory;
 import io.wsbench.bench.report.BarChartByDimension;
 import io.wsbench.bench.report.ChartSpec;
@@ -23,8 +22,6 @@ import io.wsbench.topology.ServerReplica;
 import io.wsbench.topology.TopologyConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +39,6 @@ public final class CapacityScenario implements Scenario {
 
     private static final String ROUTE = "route";
     private static final String COMPRESSION = "compression";
-    /** The heap is touched up front, so RSS grows only by what lives outside it (see the description). */
-    private static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
-    /** How long the server's connections gauge may lag behind the client's view of its handshakes. */
-    private static final Duration GAUGE_PATIENCE = Duration.ofSeconds(10);
-    private static final int DEFAULT_EPHEMERAL_PORTS = 60999 - 32768 + 1;
 
     private static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
     private static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
@@ -143,50 +135,31 @@ public final class CapacityScenario implements Scenario {
              WsClient client = netty.create(run.setup().clientOptions().withCompression(compression))) {
             ServerReplica server = sut.topology().replica(0);
             URI uri = sut.uri(Route.DIRECT);
-            int ports = ProcFs.ephemeralPortCount().orElse(DEFAULT_EPHEMERAL_PORTS);
+            int ports = ConnectionMemory.ephemeralPorts();
             warmUp(netty, run, compression, uri, plan.warmUp(), server, ports);
 
             ConnectionRoom room = ConnectionRoom.between(server.pid(), ProcessHandle.current().pid());
             int n = room.fit(plan.connections());
-            noteSize(run, variant, plan, n, room);
+            ConnectionMemory.noteSize(run, variant, plan.connections(), n, room);
             if (n == 0) {
                 throw new IOException("no connection fits: " + room.describe() + "; raise ulimit -n");
             }
             ServerMemory before = ServerMemory.afterGc(server);
             SourceAddresses sources = SourceAddresses.forConnections(n, ports);
             IdleConnections idle = IdleConnections.open(client, uri, n, plan.perSecond(), sources);
-            check(idle, server, compression);
+            ConnectionMemory.check(idle, server, compression);
             ServerMemory after = ServerMemory.afterGc(server);
-            check(idle, server, compression); // still all there after the collection's pause
-            noteOpening(run, variant, plan, idle, sources);
+            ConnectionMemory.check(idle, server, compression); // still all there after the collection's pause
+            ConnectionMemory.noteOpening(run, variant, plan.perSecond(), idle, sources);
             sut.killServers(); // N connections closed one by one would take seconds and measure nothing
             return new Measured(values(n, idle, before, after), idle.connectNanos());
         }
     }
 
-    private static void noteOpening(ScenarioRun run, Variant variant, Plan plan, IdleConnections idle,
-                                    SourceAddresses sources) {
-        if (idle.failed() > 0) {
-            run.note(variant, "some connections failed to open; the first reason: " + idle.firstFailure());
-        }
-        if (idle.openedPerSecond() < 0.9 * plan.perSecond()) {
-            run.note(variant, "opened slower than the set " + plan.perSecond() + "/s in at least one repetition"
-                    + " (see opened/s): the server, or the shared machine, took them no faster, so connect times"
-                    + " include waiting behind up to " + IdleConnections.MAX_PENDING + " outstanding handshakes");
-        }
-        if (sources.addresses().size() > 1) {
-            run.note(variant, "source addresses " + sources.describe() + ", at most " + sources.perAddress()
-                    + " connections each");
-        }
-    }
-
     /** The bench's server JVM (same flags for every impl) with the heap pre-touched, deflate on or off. */
     private static TopologyConfig serverConfig(ScenarioRun run, boolean compression) {
-        TopologyConfig base = run.topology();
-        List<String> flags = new ArrayList<>(base.jvm().flags());
-        flags.add(PRE_TOUCH);
-        return base.withJvm(base.jvm().withFlags(flags))
-                .withServer(base.server().withCompression(compression, base.server().compressionLevel()));
+        TopologyConfig base = ConnectionMemory.preTouched(run.topology());
+        return base.withServer(base.server().withCompression(compression, base.server().compressionLevel()));
     }
 
     /**
@@ -203,51 +176,7 @@ public final class CapacityScenario implements Scenario {
                 throw new IOException("warm-up: no connection opened: " + warm.firstFailure());
             }
         }
-        awaitGauge(server, 0, "after the warm-up connections were dropped");
-    }
-
-    private static void check(IdleConnections idle, ServerReplica server, boolean compression) throws Exception {
-        if (idle.opened() == 0) {
-            throw new IOException("no connection opened: " + idle.firstFailure());
-        }
-        if (idle.closedSinceOpen() > 0) {
-            throw new IOException(idle.closedSinceOpen() + " of " + idle.opened() + " idle connections closed"
-                    + " (first: " + idle.firstClose() + ")");
-        }
-        int deflated = idle.compressed();
-        if (compression && deflated != idle.opened()) {
-            throw new IOException("permessage-deflate negotiated on only " + deflated + " of " + idle.opened()
-                    + " connections although the server runs with COMPRESSION=on");
-        }
-        if (!compression && deflated != 0) {
-            throw new IOException("permessage-deflate negotiated on " + deflated + " connections although it was"
-                    + " neither offered nor enabled");
-        }
-        awaitGauge(server, idle.opened(), "with every connection open");
-    }
-
-    /** The server's {@code wsbench_connections_active} must come to {@code expected}. */
-    private static void awaitGauge(ServerReplica server, int expected, String when) throws Exception {
-        long deadline = System.nanoTime() + GAUGE_PATIENCE.toNanos();
-        int active = server.connectionsActive();
-        while (active != expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            active = server.connectionsActive();
-        }
-        if (active != expected) {
-            throw new IOException("the server counts " + active + " open connections " + when + ", not "
-                    + expected);
-        }
-    }
-
-    private static void noteSize(ScenarioRun run, Variant variant, Plan plan, int n, ConnectionRoom room) {
-        if (n < plan.connections()) {
-            run.note(variant, String.format("N is %,d instead of the profile's %,d to fit the %s; the launcher"
-                    + " (mvn) raises the soft limit to the hard one, and a higher hard limit needs root (limits.conf,"
-                    + " systemd's LimitNOFILE)", n, plan.connections(), room.describe()));
-        } else {
-            run.note(variant, String.format("N = %,d fits the %s", n, room.describe()));
-        }
+        ConnectionMemory.awaitGauge(server, 0, "after the warm-up connections were dropped");
     }
 
     private static Map<String, Double> values(int n, IdleConnections idle, ServerMemory before, ServerMemory after) {

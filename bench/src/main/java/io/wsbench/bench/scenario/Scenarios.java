@@ -12,6 +12,7 @@ public final class Scenarios {
             new BroadcastScenario(),
             new CapacityScenario(),
             new ClientsScenario(),
+            new CompressionScenario(),
             new DeflateJmhScenario());
 
     private Scenarios() {

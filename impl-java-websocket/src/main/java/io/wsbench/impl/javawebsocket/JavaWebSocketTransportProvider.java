@@ -30,7 +30,10 @@ public final class JavaWebSocketTransportProvider implements TransportProvider {
     public Map<Feature, String> unsupported() {
         return Map.of(Feature.PLAIN_GET_STATUS, "Java-WebSocket 1.6.0 answers every rejected handshake with"
                 + " 404 (WebSocketImpl.closeConnectionDueToWrongHandshake hard-codes it), so a plain GET at"
-                + " WS_PATH cannot get 400/426");
+                + " WS_PATH cannot get 400/426",
+                Feature.SERVER_CONTEXT_TAKEOVER, "Java-WebSocket 1.6.0's PerMessageDeflateExtension always answers"
+                + " server_no_context_takeover and resets its Deflater after every message; turning that off breaks"
+                + " the negotiation (TooTallNate/Java-WebSocket #1496)");
     }
 
     @Override

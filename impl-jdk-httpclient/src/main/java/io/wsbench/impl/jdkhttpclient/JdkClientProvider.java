@@ -23,7 +23,10 @@ public final class JdkClientProvider implements ClientProvider {
     public Map<ClientFeature, String> unsupported() {
         return Map.of(
                 ClientFeature.COMPRESSION, "java.net.http.WebSocket has no permessage-deflate",
-                ClientFeature.SOURCE_ADDRESS, "HttpClient.Builder.localAddress exists only from JDK 19; wsbench targets 17");
+                ClientFeature.SOURCE_ADDRESS, "HttpClient.Builder.localAddress exists only from JDK 19; wsbench targets 17",
+                ClientFeature.NO_CONTEXT_TAKEOVER, "java.net.http.WebSocket has no permessage-deflate",
+                ClientFeature.WIRE_BYTES, "java.net.http.WebSocket does not expose its socket; wsbench counts socket"
+                        + " bytes only in the Netty client");
     }
 
     @Override

@@ -31,7 +31,11 @@ public final class JavaWebSocketClientProvider implements ClientProvider {
     public Map<ClientFeature, String> unsupported() {
         return Map.of(ClientFeature.MANY_CONNECTIONS, "Java-WebSocket 1.6.0's WebSocketClient is one connection with"
                 + " a blocking socket and two threads of its own (read and write); there is no shared-selector client,"
-                + " so 10k connections would be 20k threads");
+                + " so 10k connections would be 20k threads",
+                ClientFeature.WIRE_BYTES, "wsbench counts socket bytes only in the Netty client (a handler at the head"
+                + " of its pipeline); this client's socket is the library's own",
+                ClientFeature.NO_CONTEXT_TAKEOVER, "its offer always asks for no context takeover both ways,"
+                + " whatever ClientOptions.contextTakeover says, so it cannot be the client of an on/off comparison");
     }
 
     @Override

@@ -8,7 +8,9 @@ import io.wsbench.core.client.WsClient;
 
 /**
  * Netty as a load client: {@code netty}. Compression, a chosen source address and wss:// all have a Netty
- * mechanism (see {@link WebSocketClientInitializer} and {@link NettyWsClient}), so nothing is unsupported.
+ * mechanism (see {@link WebSocketClientInitializer} and {@link NettyWsClient}), and so do a deflate offer without
+ * context takeover ({@link PermessageDeflateOffer}) and counting socket bytes ({@link WireCounter}): nothing is
+ * unsupported.
  */
 public final class NettyClientProvider implements ClientProvider {
 

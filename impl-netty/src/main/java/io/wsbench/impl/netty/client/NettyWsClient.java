@@ -21,11 +21,13 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.wsbench.core.client.ClientConnection;
 import io.wsbench.core.client.ClientListener;
 import io.wsbench.core.client.ClientOptions;
+import io.wsbench.core.client.WireBytes;
 import io.wsbench.core.client.WsClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -46,6 +48,7 @@ final class NettyWsClient implements WsClient {
     private final Bootstrap bootstrap;
     /** Every channel opened, so close() can end them; Netty removes each one from the group when it closes. */
     private final ChannelGroup channels = new DefaultChannelGroup("netty-ws-client", GlobalEventExecutor.INSTANCE);
+    private final WireCounter wire = new WireCounter();
 
     NettyWsClient(ClientOptions options) {
         this.options = options;
@@ -85,7 +88,7 @@ final class NettyWsClient implements WsClient {
             return opened;
         }
         Bootstrap b = bootstrap.clone().handler(new WebSocketClientInitializer(
-                uri, secure ? tls : null, options.compression(), channels, listener, opened));
+                uri, secure ? tls : null, options, wire, channels, listener, opened));
         InetSocketAddress local = null;
         if (sourceAddress != null) {
             local = new InetSocketAddress(sourceAddress, 0);
@@ -119,6 +122,12 @@ final class NettyWsClient implements WsClient {
         }
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("wss") ? 443 : 80;
         return InetSocketAddress.createUnresolved(uri.getHost(), port);
+    }
+
+    /** Counted at the head of every connection's pipeline ({@link WireCounter}). */
+    @Override
+    public Optional<WireBytes> wireBytes() {
+        return Optional.of(wire.total());
     }
 
     /** Drops every connection (no closing handshake: the load is over) and waits for the I/O threads to end. */

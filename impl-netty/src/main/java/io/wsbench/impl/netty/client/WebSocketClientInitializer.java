@@ -15,6 +15,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.wsbench.core.client.ClientConnection;
 import io.wsbench.core.client.ClientListener;
+import io.wsbench.core.client.ClientOptions;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLEngine;
@@ -29,21 +30,27 @@ final class WebSocketClientInitializer extends ChannelInitializer<SocketChannel>
     private static final int MAX_HANDSHAKE_RESPONSE = 8192;
     /** A load client takes whatever the server under test sends: the limits are the server's to enforce. */
     static final int MAX_MESSAGE = 64 * 1024 * 1024;
-    /** Stateless, so one offer serves every connection. */
-    private static final PermessageDeflateOffer PERMESSAGE_DEFLATE = new PermessageDeflateOffer(MAX_MESSAGE);
+    /** Stateless, so one offer of each kind serves every connection. */
+    private static final PermessageDeflateOffer PERMESSAGE_DEFLATE = new PermessageDeflateOffer(MAX_MESSAGE, true);
+    private static final PermessageDeflateOffer NO_CONTEXT_TAKEOVER = new PermessageDeflateOffer(MAX_MESSAGE, false);
 
     private final URI uri;
     private final SslContext tls;
     private final boolean compression;
+    private final boolean contextTakeover;
+    private final WireCounter wire;
     private final ChannelGroup channels;
     private final ClientListener listener;
     private final CompletableFuture<ClientConnection> opened;
 
-    WebSocketClientInitializer(URI uri, SslContext tls, boolean compression, ChannelGroup channels,
-                               ClientListener listener, CompletableFuture<ClientConnection> opened) {
+    WebSocketClientInitializer(URI uri, SslContext tls, ClientOptions options, WireCounter wire,
+                               ChannelGroup channels, ClientListener listener,
+                               CompletableFuture<ClientConnection> opened) {
         this.uri = uri;
         this.tls = tls;
-        this.compression = compression;
+        this.compression = options.compression();
+        this.contextTakeover = options.contextTakeover();
+        this.wire = wire;
         this.channels = channels;
         this.listener = listener;
         this.opened = opened;
@@ -53,6 +60,7 @@ final class WebSocketClientInitializer extends ChannelInitializer<SocketChannel>
     protected void initChannel(SocketChannel ch) {
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
+        p.addLast("wire", wire); // first: it counts what the socket carries
         if (tls != null) {
             p.addLast("tls", tlsHandler(ch));
         }
@@ -62,7 +70,8 @@ final class WebSocketClientInitializer extends ChannelInitializer<SocketChannel>
         // compressed message whose first fragment inflates to nothing.
         p.addLast("messageAggregator", new WebSocketFrameAggregator(MAX_MESSAGE));
         if (compression) {
-            p.addLast("permessageDeflate", new WebSocketClientExtensionHandler(PERMESSAGE_DEFLATE));
+            p.addLast("permessageDeflate", new WebSocketClientExtensionHandler(
+                    contextTakeover ? PERMESSAGE_DEFLATE : NO_CONTEXT_TAKEOVER));
         }
         p.addLast("websocket", new WebSocketClientProtocolHandler(protocolConfig()));
         p.addLast("client", new WebSocketClientHandler(listener, opened));

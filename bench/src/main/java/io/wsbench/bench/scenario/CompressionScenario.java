@@ -1,0 +1,432 @@
+package io.wsbench.bench.scenario;
+
+import io.wsbench.bench.LoadClients;
+import io.wsbench.bench.Profile;
+import io.wsbench.bench.Reasons;
+import io.wsbench.bench.Route;
+import io.wsbench.bench.SystemUnderTest;
+import io.wsbench.bench.load.EchoLoad;
+import io.wsbench.bench.load.EchoWindow;
+import io.wsbench.bench.load.IdleConnections;
+import io.wsbench.bench.load.SourceAddresses;
+import io.wsbench.bench.machine.ConnectionRoom;
+import io.wsbench.bench.machine.ProcessUsage;
+import io.wsbench.bench.machine.ResourceSampler;
+import io.wsbench.bench.machine.ServerMemory;
+import io.wsbench.bench.payload.JsonNotifications;
+import io.wsbench.bench.report.ChartSpec;
+import io.wsbench.bench.report.Format;
+import io.wsbench.bench.report.ScatterByImpl;
+import io.wsbench.bench.result.Metric;
+import io.wsbench.bench.result.Variant;
+import io.wsbench.core.Feature;
+import io.wsbench.core.Transports;
+import io.wsbench.core.client.ClientProvider;
+import io.wsbench.core.client.WireBytes;
+import io.wsbench.core.client.WsClient;
+import io.wsbench.topology.ServerReplica;
+import io.wsbench.topology.TopologyConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * permessage-deflate on JSON notifications (SPEC §4 "compression", issue 5): for each message size and server
+ * compression level (off, 1, 6, 9), a closed echo loop of realistic, ever-varying JSON through one server JVM
+ * started with that level, measuring the bytes the client's sockets really carry per message, the server's CPU
+ * per 1,000 round trips and the round trips per second; and at level 6, what a connection that has carried one
+ * message costs the server in memory at N connections, with deflate context takeover on and off.
+ */
+public final class CompressionScenario implements Scenario {
+    /** The only client that counts socket bytes and can offer no context takeover. */
+    static final String LOAD_CLIENT = "netty";
+    /** Fixed, so every run and every impl sends the very same messages. */
+    static final long SEED = 20_261_129L;
+    /** Compression levels; 0 is COMPRESSION=off. */
+    static final List<Integer> LEVELS = List.of(0, 1, 6, 9);
+    /**
+     * Smoke only proves the path (deflate echo and the memory part, the off path is echo's): each level is a
+     * server JVM start per repetition, seconds each on a busy machine.
+     */
+    static final List<Integer> SMOKE_LEVELS = List.of(6);
+    /** The level the memory part runs at (zlib's default). */
+    static final int MEMORY_LEVEL = 6;
+    /** The message each connection of the memory part sends once. */
+    static final int MEMORY_MESSAGE = 2 * 1024;
+
+    static final String PAYLOAD = "payload";
+    static final String LEVEL = "level";
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+    private static final Duration MAX_STRETCH = Duration.ofSeconds(10);
+    private static final Duration ECHO_PATIENCE = Duration.ofSeconds(30);
+
+    static final Metric RATIO_DOWN = Metric.higher("ratio_down", "ratio server→client", "×");
+    static final Metric WIRE_DOWN = Metric.lower("wire_down_bytes", "wire/msg server→client", "bytes");
+    static final Metric PAYLOAD_BYTES = Metric.context("payload_bytes", "JSON/msg", "bytes");
+    static final Metric CPU_PER_1K = Metric.lower("server_cpu_ms_per_1k", "server CPU per 1k msgs", "ms");
+    static final Metric THROUGHPUT = Metric.higher("msgs_per_s", "throughput", "msgs/s");
+    static final Metric WIRE_UP = Metric.context("wire_up_bytes", "wire/msg client→server", "bytes");
+    static final Metric RATIO_UP = Metric.context("ratio_up", "ratio client→server", "×");
+    static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
+    static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
+    static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
+    static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
+    static final Metric OPENED = Metric.context("opened", "connections", "conns");
+
+    @Override
+    public String name() {
+        return "compression";
+    }
+
+    @Override
+    public String description() {
+        return "permessage-deflate on JSON notifications (io.wsbench.bench.payload.JsonNotifications, fixed seed:"
+                + " every message differs in ids, times, names and items, the keys repeat as a real feed's do) of"
+                + " about 200 B, 2 KiB and 20 KiB. Per level (COMPRESSION=off, COMPRESSION_LEVEL 1, 6, 9; smoke: 6"
+                + " only) a fresh server JVM per repetition and a closed echo loop over C connections from the Netty"
+                + " client, which offers a bare"
+                + " permessage-deflate (context takeover on) and deflates its own messages at level 6: the server"
+                + " echoes each text unchanged, so it inflates every message it gets and deflates every message it"
+                + " sends, and \"server CPU per 1k msgs\" is both for 1,000 round trips. Wire bytes are counted at the"
+                + " client's sockets (a Netty handler at the head of each pipeline: frame headers and deflated"
+                + " payload, no TCP/IP headers) over the whole loop of a size, from the first send to the last echo,"
+                + " so every byte belongs to a counted message; ratio = JSON bytes (UTF-8) / wire bytes per message,"
+                + " server→client being the server's level at work, client→server the client's fixed level 6."
+                + " Memory: at level 6, in the same JVM once its echo loops are closed (its heap pre-touched, as in"
+                + " capacity; the other levels' JVMs are not, to start faster), N connections each send one 2 KiB"
+                + " message and get its echo, then heap after a forced GC and RSS over the reading before they"
+                + " opened, per connection, with the offer asking for context takeover (on) or for server_ and"
+                + " client_no_context_takeover (off). It lies when the loop is short (small windows on a busy"
+                + " machine: see the spread), and deflate at level 6 on the client side costs load CPU that a"
+                + " browser would spend instead; Java-WebSocket sends messages under 1 KiB uncompressed (its"
+                + " extension's threshold) and never keeps its server context.";
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(RATIO_DOWN, WIRE_DOWN, PAYLOAD_BYTES, CPU_PER_1K, THROUGHPUT, WIRE_UP, RATIO_UP, SERVER_CPU,
+                LOAD_CPU, HEAP_PER_CONN, RSS_PER_CONN, OPENED);
+    }
+
+    @Override
+    public List<Variant> variants(Profile profile) {
+        List<Variant> all = new ArrayList<>();
+        for (int size : JsonNotifications.SIZES) {
+            for (int level : levels(profile)) {
+                all.add(echoVariant(size, level));
+            }
+        }
+        all.add(memoryVariant(profile, true));
+        all.add(memoryVariant(profile, false));
+        return all;
+    }
+
+    /** Compression ratio against server CPU per 1k messages, a point per level, one chart per size. */
+    @Override
+    public List<ChartSpec> charts() {
+        return List.of(new ScatterByImpl("ratio-vs-cpu", CPU_PER_1K.key(), RATIO_DOWN.key(), PAYLOAD, LEVEL));
+    }
+
+    @Override
+    public void run(ScenarioRun run) throws Exception {
+        Profile profile = run.profile();
+        Map<Integer, List<String>> messages = messages();
+        Map<Feature, String> unsupported = Transports.find(run.impl()).unsupported();
+        declareUnsupported(run, unsupported);
+        for (int rep = 1; rep <= profile.repetitions(); rep++) {
+            for (int level : levels(profile)) {
+                List<Variant> ofLevel = variantsOf(profile, level);
+                if (ofLevel.stream().allMatch(run::skip)) {
+                    continue;
+                }
+                try (SystemUnderTest sut = run.start(serverConfig(run, level))) {
+                    measureEcho(run, sut, level, rep, messages);
+                    if (level == MEMORY_LEVEL) {
+                        measureMemory(run, sut, rep, messages.get(MEMORY_MESSAGE), unsupported);
+                    }
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    ofLevel.forEach(v -> run.fail(v, Reasons.of(e)));
+                }
+            }
+        }
+    }
+
+    /**
+     * The messages of each size: enough that no connection sees one twice within deflate's 32 KiB window. Built
+     * once per JVM (seconds of Jackson on a busy machine) and shared by every impl.
+     */
+    static Map<Integer, List<String>> messages() {
+        return Messages.BY_SIZE;
+    }
+
+    private static final class Messages {
+        static final Map<Integer, List<String>> BY_SIZE = build();
+    }
+
+    private static Map<Integer, List<String>> build() {
+        Map<Integer, List<String>> bySize = new LinkedHashMap<>();
+        for (int size : JsonNotifications.SIZES) {
+            bySize.put(size, new JsonNotifications(SEED).batch(Math.max(64, 256 * 1024 / size), size));
+        }
+        return Collections.unmodifiableMap(bySize);
+    }
+
+    static List<Integer> levels(Profile profile) {
+        return profile.pick(SMOKE_LEVELS, LEVELS, LEVELS);
+    }
+
+    /**
+     * The bench's server JVM at {@code level}; the one that also runs the memory part has its heap pre-touched,
+     * as in capacity (touching 1 GiB costs about 2 s of start-up on this machine, so the others do not, and in
+     * smoke, whose figures mean nothing, none does).
+     */
+    private static TopologyConfig serverConfig(ScenarioRun run, int level) {
+        boolean preTouch = level == MEMORY_LEVEL && !run.profile().name().equals("smoke");
+        TopologyConfig base = preTouch ? ConnectionMemory.preTouched(run.topology()) : run.topology();
+        return base.withServer(base.server().withCompression(level > 0, level > 0 ? level : MEMORY_LEVEL));
+    }
+
+    private static void declareUnsupported(ScenarioRun run, Map<Feature, String> unsupported) {
+        Profile profile = run.profile();
+        String noDeflate = unsupported.get(Feature.COMPRESSION);
+        String noLevel = unsupported.get(Feature.COMPRESSION_LEVEL);
+        for (int level : levels(profile)) {
+            for (Variant v : variantsOf(profile, level)) {
+                if (level > 0 && noDeflate != null) {
+                    run.notSupported(v, noDeflate);
+                } else if (level > 0 && noLevel != null) {
+                    run.notSupported(v, "COMPRESSION_LEVEL does not reach the deflater: " + noLevel);
+                }
+            }
+        }
+        String refuses = unsupported.get(Feature.NO_CONTEXT_TAKEOVER);
+        if (refuses != null && noDeflate == null) {
+            run.notSupported(memoryVariant(profile, false), refuses);
+        }
+    }
+
+    /** Every size over one set of connections; a failure fails that size and the next size reconnects. */
+    private static void measureEcho(ScenarioRun run, SystemUnderTest sut, int level, int rep,
+                                    Map<Integer, List<String>> messages) throws Exception {
+        Profile profile = run.profile();
+        int connections = EchoScenario.connections(profile);
+        URI uri = sut.uri(Route.DIRECT);
+        ClientProvider netty = LoadClients.find(LOAD_CLIENT);
+        Duration jvmWarmUp = profile.pick(Duration.ofMillis(200), Duration.ofMillis(700), Duration.ofSeconds(5));
+        try (WsClient client = netty.create(run.setup().clientOptions().withCompression(level > 0))) {
+            EchoLoad load = null;
+            try {
+                for (int size : JsonNotifications.SIZES) {
+                    Variant variant = echoVariant(size, level);
+                    if (run.skip(variant)) {
+                        continue;
+                    }
+                    try {
+                        if (load == null) {
+                            load = EchoLoad.open(client, uri, connections);
+                        }
+                        Map<String, Double> values = measure(run, sut, client, load, level, messages.get(size),
+                                jvmWarmUp);
+                        jvmWarmUp = Duration.ZERO;
+                        noteUncompressed(run, variant, level, values);
+                        run.record(variant, rep, values);
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        run.fail(variant, sut.whyFailed(e));
+                        if (load != null) {
+                            load.close();
+                            load = null;
+                        }
+                    }
+                }
+            } finally {
+                if (load != null) {
+                    load.close();
+                }
+            }
+        }
+    }
+
+    private static Map<String, Double> measure(ScenarioRun run, SystemUnderTest sut, WsClient client, EchoLoad load,
+                                               int level, List<String> batch, Duration extraWarmUp)
+            throws Exception {
+        Profile profile = run.profile();
+        WireBytes atStart = wire(client);
+        load.start(batch);
+        Thread.sleep(extraWarmUp.plus(warmUp(profile)).toMillis());
+        long warm = load.cut().messages();
+        ResourceSampler sampler = sut.sample();
+        Thread.sleep(measureTime(profile).toMillis());
+        long stretchUntil = System.nanoTime() + MAX_STRETCH.toNanos();
+        while (load.echoesSinceCut() < 2L * load.size() && load.problem() == null
+                && System.nanoTime() < stretchUntil) {
+            Thread.sleep(10);
+        }
+        EchoWindow window = load.cut();
+        Map<String, ProcessUsage> usage = sampler.stop();
+        load.stop(DRAIN);
+        // every message sent since atStart has come back: the bytes since then belong to exactly these echoes
+        long all = warm + window.messages() + load.cut().messages();
+        WireBytes traffic = wire(client).minus(atStart);
+        long n = window.messages();
+        if (n == 0) {
+            throw new IllegalStateException("no echo came back within "
+                    + measureTime(profile).plus(MAX_STRETCH).toMillis() + " ms");
+        }
+        if (level > 0 && load.compressedConnections() != load.size()) {
+            throw new IOException("permessage-deflate negotiated on " + load.compressedConnections() + " of "
+                    + load.size() + " connections although the server runs with COMPRESSION=on");
+        }
+        double json = averageUtf8(batch);
+        double down = traffic.read() / (double) all;
+        double up = traffic.written() / (double) all;
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(RATIO_DOWN.key(), json / down);
+        values.put(WIRE_DOWN.key(), down);
+        values.put(PAYLOAD_BYTES.key(), json);
+        ProcessUsage server = usage.get("server");
+        if (server != null) {
+            values.put(CPU_PER_1K.key(), server.cpuSeconds() * 1e6 / n);
+            values.put(SERVER_CPU.key(), server.avgCores());
+        }
+        values.put(THROUGHPUT.key(), window.messagesPerSecond());
+        values.put(WIRE_UP.key(), up);
+        values.put(RATIO_UP.key(), json / up);
+        ProcessUsage loadUsage = usage.get("load");
+        if (loadUsage != null) {
+            values.put(LOAD_CPU.key(), loadUsage.avgCores());
+        }
+        return values;
+    }
+
+    /** Warm-up before each size's window; shorter than the profile's, which would cost 12 JVMs ×3 sizes. */
+    static Duration warmUp(Profile profile) {
+        return profile.pick(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofSeconds(2));
+    }
+
+    /** Each size's measured window (stretched when it holds fewer than two round trips per connection). */
+    static Duration measureTime(Profile profile) {
+        return profile.pick(Duration.ofMillis(200), Duration.ofMillis(600), Duration.ofSeconds(5));
+    }
+
+    private static WireBytes wire(WsClient client) {
+        return client.wireBytes().orElseThrow(() -> new IllegalStateException(
+                "the " + LOAD_CLIENT + " client does not count socket bytes"));
+    }
+
+    private static void noteUncompressed(ScenarioRun run, Variant variant, int level, Map<String, Double> values) {
+        if (level > 0 && values.get(RATIO_DOWN.key()) < 1.05) {
+            run.note(variant, "server→client ratio under 1.05 at level " + level + ": the server sent these"
+                    + " messages (almost) uncompressed");
+        }
+    }
+
+    /** The mean UTF-8 length: every message of the batch is sent equally often in a window. */
+    static double averageUtf8(List<String> batch) {
+        long total = 0;
+        for (String m : batch) {
+            total += m.getBytes(StandardCharsets.UTF_8).length;
+        }
+        return total / (double) batch.size();
+    }
+
+    /**
+     * At {@link #MEMORY_LEVEL}, in the JVM the echo part just used: N connections, each carrying one message,
+     * with context takeover on and then off, each set read against the server with no connection open.
+     */
+    private static void measureMemory(ScenarioRun run, SystemUnderTest sut, int rep, List<String> batch,
+                                      Map<Feature, String> unsupported) throws Exception {
+        Profile profile = run.profile();
+        ClientProvider netty = LoadClients.find(LOAD_CLIENT);
+        ServerReplica server = sut.topology().replica(0);
+        URI uri = sut.uri(Route.DIRECT);
+        int planned = memoryConnections(profile);
+        ConnectionRoom room = ConnectionRoom.between(server.pid(), ProcessHandle.current().pid());
+        int n = room.fit(planned);
+        for (boolean takeover : List.of(true, false)) {
+            Variant variant = memoryVariant(profile, takeover);
+            if (run.skip(variant)) {
+                continue;
+            }
+            ConnectionMemory.noteSize(run, variant, planned, n, room);
+            String keepsNoContext = unsupported.get(Feature.SERVER_CONTEXT_TAKEOVER);
+            if (takeover && keepsNoContext != null) {
+                run.note(variant, "the server never keeps its own context (" + keepsNoContext + "): \"on\" is the"
+                        + " client's context only");
+            }
+            try {
+                Map<String, Double> values = measureMemory(run, netty, server, uri, n, takeover, batch, variant);
+                if (values != null) {
+                    run.record(variant, rep, values);
+                }
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                run.fail(variant, sut.whyFailed(e));
+            }
+        }
+    }
+
+    /** Null when the server refused the offer without context takeover (the variant is then not supported). */
+    private static Map<String, Double> measureMemory(ScenarioRun run, ClientProvider netty, ServerReplica server,
+                                                     URI uri, int n, boolean takeover, List<String> batch,
+                                                     Variant variant) throws Exception {
+        ConnectionMemory.awaitGauge(server, 0, "before the baseline");
+        ServerMemory before = ServerMemory.afterGc(server);
+        try (WsClient client = netty.create(run.setup().clientOptions().withCompression(true)
+                .withContextTakeover(takeover))) {
+            SourceAddresses sources = SourceAddresses.forConnections(n, ConnectionMemory.ephemeralPorts());
+            IdleConnections idle = IdleConnections.open(client, uri, n, 0, sources);
+            if (!takeover && idle.opened() == 0) {
+                run.notSupported(variant, "the server did not grant server_no_context_takeover: "
+                        + idle.firstFailure());
+                return null;
+            }
+            ConnectionMemory.check(idle, server, true);
+            idle.exchangeOne(batch, ECHO_PATIENCE);
+            ServerMemory after = ServerMemory.afterGc(server);
+            ConnectionMemory.check(idle, server, true);
+            ConnectionMemory.noteOpening(run, variant, 0, idle, sources);
+            double opened = idle.opened();
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put(HEAP_PER_CONN.key(), (after.heapUsedBytes() - before.heapUsedBytes()) / opened);
+            values.put(RSS_PER_CONN.key(), (after.rssBytes() - before.rssBytes()) / opened);
+            values.put(OPENED.key(), opened);
+            return values;
+        }
+    }
+
+    /** 1k in quick, 10k in full, as the issue asks. */
+    static int memoryConnections(Profile profile) {
+        return profile.pick(50, 1_000, 10_000);
+    }
+
+    private static List<Variant> variantsOf(Profile profile, int level) {
+        List<Variant> vs = new ArrayList<>();
+        JsonNotifications.SIZES.forEach(size -> vs.add(echoVariant(size, level)));
+        if (level == MEMORY_LEVEL) {
+            vs.add(memoryVariant(profile, true));
+            vs.add(memoryVariant(profile, false));
+        }
+        return vs;
+    }
+
+    static Variant echoVariant(int size, int level) {
+        return Variant.of(PAYLOAD, "~" + Format.bytes(size) + " JSON", LEVEL,
+                level == 0 ? "off" : Integer.toString(level));
+    }
+
+    static Variant memoryVariant(Profile profile, boolean takeover) {
+        return Variant.of(PAYLOAD, String.format("memory at %,d conns, one 2 KiB msg each", memoryConnections(profile)),
+                LEVEL, MEMORY_LEVEL + ", context takeover " + (takeover ? "on" : "off"));
+    }
+}

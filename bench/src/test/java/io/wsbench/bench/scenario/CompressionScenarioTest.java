@@ -1,0 +1,33 @@
+package io.wsbench.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wsbench.bench.Profile;
+import io.wsbench.bench.payload.JsonNotifications;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CompressionScenarioTest {
+
+    @Test
+    void everySizeGetsDistinctMessagesFillingMoreThanADeflateWindow() {
+        Map<Integer, List<String>> messages = CompressionScenario.messages();
+        assertThat(messages.keySet()).containsExactlyElementsOf(JsonNotifications.SIZES);
+        messages.forEach((size, batch) -> {
+            assertThat(new HashSet<>(batch)).hasSameSizeAs(batch);
+            assertThat(CompressionScenario.averageUtf8(batch) * batch.size()).isGreaterThan(2 * 32 * 1024);
+            assertThat(CompressionScenario.averageUtf8(batch)).isLessThanOrEqualTo(size);
+        });
+    }
+
+    @Test
+    void quickMeasuresEveryLevelOfEverySizeAndMemoryWithTakeoverOnAndOff() {
+        CompressionScenario scenario = new CompressionScenario();
+        assertThat(scenario.variants(Profile.QUICK)).hasSize(3 * 4 + 2);
+        assertThat(scenario.variants(Profile.SMOKE)).hasSize(3 + 2);
+        assertThat(scenario.variants(Profile.QUICK)).contains(CompressionScenario.echoVariant(200, 0),
+                CompressionScenario.echoVariant(20 * 1024, 9), CompressionScenario.memoryVariant(Profile.QUICK, false));
+    }
+}

@@ -27,6 +27,7 @@ public final class DesignClaims {
         all.add(new Claim("One connection costs a few kilobytes, so 50,000 clients fit on one ordinary VM.",
                 "002: «одна горутина занимает всего несколько килобайт памяти», «50 000 активных клиентов на одной"
                         + " стандартной виртуальной машине»", DesignClaims::fewKilobytesPerConnection));
+        all.addAll(CompressionClaims.all());
         return all;
     }
 

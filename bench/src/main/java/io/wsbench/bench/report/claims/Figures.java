@@ -34,6 +34,12 @@ final class Figures {
         return byImpl;
     }
 
+    /** The ceiling (reference) row's median of {@code metric} in the matching variant, when there is one. */
+    Optional<Double> ceiling(String metric, Predicate<Variant> variant) {
+        return scenario.rows().stream().filter(r -> r.ceiling() && variant.test(r.variant()))
+                .flatMap(r -> r.summary(metric).stream()).map(Summary::median).findFirst();
+    }
+
     /** A variant whose dimensions include every given name/value pair. */
     static Predicate<Variant> where(String... namesAndValues) {
         Variant wanted = Variant.of(namesAndValues);

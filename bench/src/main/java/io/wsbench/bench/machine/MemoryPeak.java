@@ -5,12 +5,17 @@ import java.time.Duration;
 
 /**
  * The highest RSS and Java heap in use of one server JVM while something runs, against their values when it
- * started: what one large message costs the server. Polls on a thread of its own, every {@code period}, because a
- * 50 MiB echo is over in a fraction of a second and {@link ResourceSampler}'s 200 ms would miss its peak. The heap
- * figure is the server's own, read without forcing a GC (that costs a second per read), so it is what was in use,
- * garbage included, at the busiest reading; a collection between two readings can hide part of it.
+ * started: what one large message costs the server. Polls on a thread of its own: RSS (a /proc read in this JVM,
+ * free for the server) every {@code period}, because an echo is over in a fraction of a second and
+ * {@link ResourceSampler}'s 200 ms would miss its peak; the heap only every {@link #HEAP_EVERY}th time and once more
+ * at the end, because it is read from the server's /metrics, which costs the server CPU it shares with the echo.
+ * The heap figure is read without forcing a GC (that takes a second per read), so it is what was in use, garbage
+ * included, at the busiest reading; a collection between two readings can hide part of it.
  */
 public final class MemoryPeak {
+    /** Every how many RSS readings the heap is read too. */
+    static final int HEAP_EVERY = 5;
+
     private final long pid;
     private final HeapReading heap;
     private final long periodMillis;
@@ -84,25 +89,30 @@ public final class MemoryPeak {
     }
 
     private void loop() {
-        while (running) {
+        for (int n = 1; running; n++) {
             try {
                 Thread.sleep(periodMillis);
             } catch (InterruptedException e) {
                 return;
             }
-            readOnce();
+            read(n % HEAP_EVERY == 0);
         }
     }
 
     private void readOnce() {
+        read(true);
+    }
+
+    private void read(boolean withHeap) {
         long r = ProcFs.rssBytes(pid).orElse(-1L);
-        long h;
+        long h = -1;
         IOException problem = null;
-        try {
-            h = heap.usedBytes();
-        } catch (IOException e) {
-            h = -1;
-            problem = e;
+        if (withHeap) {
+            try {
+                h = heap.usedBytes();
+            } catch (IOException e) {
+                problem = e;
+            }
         }
         synchronized (this) {
             rssMax = Math.max(rssMax, r);

@@ -50,13 +50,13 @@ public final class MessageSizeScenario implements Scenario {
 
     /** How long one message may take to come back (or the connection to end) on a busy 2-core machine. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** Often enough to catch the peak of an echo that is over in a tenth of a second. */
+    /** RSS this often (the heap 5 times less often): enough to catch the peak of an echo of a tenth of a second. */
     static final Duration MEMORY_PERIOD = Duration.ofMillis(20);
     private static final String HEAP_USED = "jvm_memory_used_bytes{area=\"heap\"}";
 
     static final Metric ROUND_TRIP = Metric.lower("round_trip_ms", "round trip", "ms");
     static final Metric CLOSE_CODE = Metric.context("close_code", "closed with", "");
-    static final Metric INTACT = Metric.context("intact", "echoed intact", "1 = yes");
+    static final Metric INTACT = Metric.context("intact_pct", "intact", "% of echoes");
     static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
     static final Metric RSS_GROWTH = Metric.context("server_rss_growth_mib", "server RSS growth", "MiB");
     static final Metric HEAP_GROWTH = Metric.context("server_heap_growth_mib", "server heap growth", "MiB");
@@ -68,20 +68,21 @@ public final class MessageSizeScenario implements Scenario {
 
     @Override
     public String description() {
-        return "Message size: at the default READ_LIMIT (64 KiB) one text and one binary message of exactly the"
-                + " limit is echoed and one of the limit + 1 B is sent (the close code that ends the connection is"
-                + " the figure, 1009 expected); then, in a server with READ_LIMIT raised to 50 MiB (and"
-                + " MAX_QUEUED_BYTES to 100 MiB, else the 50 MiB echo itself is a slow consumer), messages of 1,"
-                + " 10 and 50 MiB (smoke: 256 KiB and 1 MiB) of random printable text and random binary, each"
-                + " echoed a few times over one connection, straight and through nginx (the bench's nginx.conf,"
-                + " client_max_body_size 1m). Each reply is compared byte for byte with what was sent; round"
-                + " trip is the median of the echoes, from the send to the whole reply in the listener; server"
-                + " RSS and Java heap in use are polled every 20 ms during a size's echoes (growth is over their"
-                + " value before it). Load client: the run's -Dbench.client through the client SPI (default"
-                + " Netty, which takes messages up to 64 MiB). One server JVM (-Xmx1g) per limit and repetition"
-                + " serves every size; a server that runs out of memory is a failed, not held, cell and is"
-                + " restarted for the sizes after it. It lies about latency under load: one message at a time"
-                + " on an idle connection, and a fresh JVM's first echoes of a size are interpreted code.";
+        return "Message size: at the default READ_LIMIT (64 KiB) a text and a binary message of exactly the limit"
+                + " is echoed, then one of the limit + 1 B is sent (the close code that ends the connection is the"
+                + " figure, 1009 expected); then, in a server with READ_LIMIT raised to 50 MiB (and MAX_QUEUED_BYTES"
+                + " to 100 MiB, else the 50 MiB echo itself is a slow consumer), random printable text and random"
+                + " binary of 1, 10 and 50 MiB (smoke: 256 KiB and 1 MiB), straight and through nginx (the bench's"
+                + " nginx.conf: client_max_body_size 1m). Each size goes over one connection, echoed 3 times per"
+                + " repetition up to 1 MiB and once above (quick; full 5 and 3); every reply is compared byte for"
+                + " byte with what was sent. Round trip: the median of a repetition's echoes, from the send to the"
+                + " whole reply in the listener. Server RSS (every 20 ms) and Java heap in use (every 100 ms, from"
+                + " /metrics, no GC forced) are polled during a size's echoes; growth is over their value before"
+                + " it. Load client: the run's -Dbench.client through the client SPI (default Netty, which takes"
+                + " up to 64 MiB). One server JVM (-Xmx1g) per limit and repetition serves every size; one that"
+                + " dies or runs out of memory is a failed (not held) cell and is restarted for the sizes after it."
+                + " It lies about latency under load (one message at a time on an idle connection), and a fresh"
+                + " JVM's first echoes of a size run interpreted code.";
     }
 
     @Override
@@ -287,7 +288,7 @@ public final class MessageSizeScenario implements Scenario {
         if (last.kind() == MessageEcho.Kind.CLOSED) {
             values.put(CLOSE_CODE.key(), (double) last.closeCode());
         }
-        values.put(INTACT.key(), last.intact() ? 1.0 : 0.0);
+        values.put(INTACT.key(), 100.0 * roundTrips.size() / (roundTrips.size() + (last.intact() ? 0 : 1)));
         values.put(SERVER_RSS.key(), peak.rssMaxBytes() / (double) MIB);
         values.put(RSS_GROWTH.key(), peak.rssGrowthBytes() / (double) MIB);
         if (peak.hasHeap()) {

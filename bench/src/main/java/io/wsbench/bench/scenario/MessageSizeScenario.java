@@ -335,7 +335,9 @@ public final class MessageSizeScenario implements Scenario {
                         + "; see " + replica.log();
             }
             if (oom) {
-                return "not held: OutOfMemoryError in the server JVM (-Xmx1g); see " + replica.log();
+                String heap = sut.topology().config().jvm().flags().stream().filter(f -> f.startsWith("-Xmx"))
+                        .findFirst().orElse("default heap");
+                return "not held: OutOfMemoryError in the server JVM (" + heap + "); see " + replica.log();
             }
         }
         return null;

@@ -145,7 +145,6 @@ public final class MessageSizeScenario implements Scenario {
                 try (SystemUnderTest sut = run.start(base)) {
                     raisedSut = awaitStart(raisedStart);
                     warmUp(run, sut, messages);
-                    warmUp(run, raisedSut, messages);
                     atDefaultLimit(run, sut, rep, messages);
                 }
             } catch (Exception e) {
@@ -229,6 +228,7 @@ public final class MessageSizeScenario implements Scenario {
                                Map<String, LargeMessage> messages) throws Exception {
         SystemUnderTest sut = first;
         try (WsClient client = run.client(sut, Route.DIRECT)) {
+            warmUp(run, sut, messages);
             for (Route route : ROUTES) {
                 for (boolean text : TEXT_THEN_BINARY) {
                     Line line = new Line(client, sut, route);

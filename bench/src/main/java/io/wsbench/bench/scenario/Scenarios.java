@@ -13,7 +13,8 @@ public final class Scenarios {
             new CapacityScenario(),
             new ClientsScenario(),
             new CompressionScenario(),
-            new DeflateJmhScenario());
+            new DeflateJmhScenario(),
+            new MessageSizeScenario());
 
     private Scenarios() {
     }

@@ -28,6 +28,7 @@ public final class DesignClaims {
                 "002: «одна горутина занимает всего несколько килобайт памяти», «50 000 активных клиентов на одной"
                         + " стандартной виртуальной машине»", DesignClaims::fewKilobytesPerConnection));
         all.addAll(CompressionClaims.all());
+        all.addAll(MessageSizeClaims.all());
         return all;
     }
 

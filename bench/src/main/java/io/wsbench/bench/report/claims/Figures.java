@@ -34,6 +34,21 @@ final class Figures {
         return byImpl;
     }
 
+    /**
+     * Every matching cell's median, keyed {@code impl: variant label}: for claims that count cells (e.g. text
+     * and binary, direct and nginx) rather than impls.
+     */
+    Map<String, Double> allMedians(String metric, Predicate<Variant> variant) {
+        Map<String, Double> byCell = new LinkedHashMap<>();
+        for (Row row : scenario.rows()) {
+            if (!row.ceiling() && variant.test(row.variant())) {
+                row.summary(metric).map(Summary::median)
+                        .ifPresent(m -> byCell.put(row.impl() + ": " + row.variant().label(), m));
+            }
+        }
+        return byCell;
+    }
+
     /** The ceiling (reference) row's median of {@code metric} in the matching variant, when there is one. */
     Optional<Double> ceiling(String metric, Predicate<Variant> variant) {
         return scenario.rows().stream().filter(r -> r.ceiling() && variant.test(r.variant()))

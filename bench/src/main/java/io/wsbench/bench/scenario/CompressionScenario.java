@@ -89,7 +89,8 @@ public final class CompressionScenario implements Scenario {
         return "permessage-deflate on JSON notifications (io.wsbench.bench.payload.JsonNotifications, fixed seed:"
                 + " every message differs in ids, times, names and items, the keys repeat as a real feed's do) of"
                 + " about 200 B, 2 KiB and 20 KiB. Per level (COMPRESSION=off, COMPRESSION_LEVEL 1, 6, 9; smoke: 6"
-                + " only) a fresh server JVM per repetition and a closed echo loop over C connections from the Netty"
+                + " only) a fresh server JVM per repetition (the levels' JVMs start together and are measured one"
+                + " after another, the waiting ones idle) and a closed echo loop over C connections from the Netty"
                 + " client, which offers a bare"
                 + " permessage-deflate (context takeover on) and deflates its own messages at level 6: the server"
                 + " echoes each text unchanged, so it inflates every message it gets and deflates every message it"
@@ -140,20 +141,31 @@ public final class CompressionScenario implements Scenario {
         Map<Feature, String> unsupported = Transports.find(run.impl()).unsupported();
         declareUnsupported(run, unsupported);
         for (int rep = 1; rep <= profile.repetitions(); rep++) {
-            for (int level : levels(profile)) {
-                List<Variant> ofLevel = variantsOf(profile, level);
-                if (ofLevel.stream().allMatch(run::skip)) {
-                    continue;
-                }
-                try (SystemUnderTest sut = run.start(serverConfig(run, level))) {
+            List<Integer> levels = levels(profile).stream()
+                    .filter(level -> !variantsOf(profile, level).stream().allMatch(run::skip)).toList();
+            List<SystemUnderTest> servers;
+            try {
+                // one JVM per level, all started at once: sequential starts were most of this scenario's time
+                servers = run.startAll(levels.stream().map(level -> serverConfig(run, level)).toList());
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                levels.forEach(level -> variantsOf(profile, level).forEach(v -> run.fail(v, Reasons.of(e))));
+                continue;
+            }
+            for (int i = 0; i < levels.size(); i++) {
+                int level = levels.get(i);
+                try (SystemUnderTest sut = servers.get(i)) {
                     measureEcho(run, sut, level, rep, messages);
                     if (level == MEMORY_LEVEL) {
                         measureMemory(run, sut, rep, messages.get(MEMORY_MESSAGE), unsupported);
                     }
+                    sut.killServers(); // its figures are taken; the next level's JVM is waiting
                 } catch (InterruptedException e) {
+                    servers.subList(i + 1, servers.size()).forEach(SystemUnderTest::close);
                     throw e;
                 } catch (Exception e) {
-                    ofLevel.forEach(v -> run.fail(v, Reasons.of(e)));
+                    variantsOf(profile, level).forEach(v -> run.fail(v, Reasons.of(e)));
                 }
             }
         }

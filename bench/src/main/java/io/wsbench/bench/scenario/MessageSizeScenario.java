@@ -17,7 +17,6 @@ import io.wsbench.core.client.WsClient;
 import io.wsbench.topology.ServerReplica;
 import io.wsbench.topology.TopologyConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Message size (SPEC §4 "message size"): the largest message each impl echoes at the default READ_LIMIT and what
@@ -139,42 +136,16 @@ public final class MessageSizeScenario implements Scenario {
         for (int rep = 1; rep <= run.profile().repetitions(); rep++) {
             // Both server JVMs start at once (a start is most of this scenario's time), and both are up before
             // anything is measured, so neither start's CPU falls on a measured echo.
-            CompletableFuture<SystemUnderTest> raisedStart = startAsync(run, raised);
-            SystemUnderTest raisedSut = null;
-            try {
-                try (SystemUnderTest sut = run.start(base)) {
-                    raisedSut = awaitStart(raisedStart);
-                    warmUp(run, sut, messages);
-                    atDefaultLimit(run, sut, rep, messages);
-                }
+            List<SystemUnderTest> both = run.startAll(List.of(base, raised));
+            SystemUnderTest raisedSut = both.get(1);
+            try (SystemUnderTest sut = both.get(0)) {
+                warmUp(run, sut, messages);
+                atDefaultLimit(run, sut, rep, messages);
             } catch (Exception e) {
-                if (raisedSut != null) {
-                    raisedSut.close();
-                } else {
-                    raisedStart.thenAccept(SystemUnderTest::close);
-                }
+                raisedSut.close();
                 throw e;
             }
             atRaisedLimit(run, raisedSut, raised, rep, messages);
-        }
-    }
-
-    private static CompletableFuture<SystemUnderTest> startAsync(ScenarioRun run, TopologyConfig config) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return run.start(config);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private static SystemUnderTest awaitStart(CompletableFuture<SystemUnderTest> start) throws Exception {
-        try {
-            return start.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof UncheckedIOException u ? u.getCause()
-                    : e.getCause() instanceof Exception x ? x : e;
         }
     }
 

@@ -14,12 +14,15 @@ import io.wsbench.core.client.ClientOptions;
 import io.wsbench.core.client.WsClient;
 import io.wsbench.topology.TopologyConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +89,42 @@ public final class ScenarioRun {
     /** Starts {@code config} pinned to the server CPUs; close it to stop every process. */
     public SystemUnderTest start(TopologyConfig config) throws IOException {
         return SystemUnderTest.start(config, setup.pinning(), setup.nginxConf());
+    }
+
+    /**
+     * Starts every config at once and returns them, in order, once all are up: a JVM start is most of the time of
+     * a scenario that needs several server configs per repetition, and with every start done before anything is
+     * measured no start's CPU falls on a measured window. If one fails, the others are closed and its error is
+     * thrown. The caller owns (closes) the rest.
+     */
+    public List<SystemUnderTest> startAll(List<TopologyConfig> configs) throws Exception {
+        List<CompletableFuture<SystemUnderTest>> starting = configs.stream()
+                .map(c -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return start(c);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })).toList();
+        List<SystemUnderTest> started = new ArrayList<>();
+        Exception failure = null;
+        for (int i = 0; i < starting.size(); i++) {
+            try {
+                started.add(starting.get(i).get());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+                failure = failure != null ? failure : cause instanceof Exception x ? x : e;
+            } catch (InterruptedException e) {
+                failure = e;
+                starting.subList(i, starting.size()).forEach(s -> s.thenAccept(SystemUnderTest::close));
+                break;
+            }
+        }
+        if (failure != null) {
+            started.forEach(SystemUnderTest::close);
+            throw failure;
+        }
+        return started;
     }
 
     /** A new load client (the run's {@code -Dbench.client}), trusting the sut's certificate when the route is TLS. */

@@ -30,6 +30,12 @@ public final class Format {
         return number(s.median()) + " [" + number(s.min()) + "–" + number(s.max()) + "]";
     }
 
+    /** Close codes: {@code 1009}, or {@code 1009 [1006–1009]} when the repetitions differ. */
+    public static String closeCodes(Summary s) {
+        String median = Long.toString(Math.round(s.median()));
+        return s.min() == s.max() ? median : median + " [" + Math.round(s.min()) + "–" + Math.round(s.max()) + "]";
+    }
+
     /** {@code ×0.85}. */
     public static String ratio(double r) {
         return String.format(Locale.ROOT, "×%.2f", r);

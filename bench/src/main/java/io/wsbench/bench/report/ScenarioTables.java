@@ -152,6 +152,9 @@ public final class ScenarioTables {
         if (s.isEmpty()) {
             return "–";
         }
+        if (metric.unit().equals(Metric.CLOSE_CODE)) {
+            return Format.closeCodes(s.get());
+        }
         return withRange ? Format.summary(s.get()) : Format.number(s.get().median());
     }
 

@@ -52,7 +52,7 @@ public final class MessageSizeScenario implements Scenario {
     private static final String HEAP_USED = "jvm_memory_used_bytes{area=\"heap\"}";
 
     static final Metric ROUND_TRIP = Metric.lower("round_trip_ms", "round trip", "ms");
-    static final Metric CLOSE_CODE = Metric.context("close_code", "closed with", "");
+    static final Metric CLOSE_CODE = Metric.closeCode("close_code", "closed with");
     static final Metric INTACT = Metric.context("intact_pct", "intact", "% of echoes");
     static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
     static final Metric RSS_GROWTH = Metric.context("server_rss_growth_mib", "server RSS growth", "MiB");

@@ -11,7 +11,8 @@ public final class Scenarios {
             new LatencyScenario(),
             new BroadcastScenario(),
             new CapacityScenario(),
-            new ClientsScenario());
+            new ClientsScenario(),
+            new TimeoutsScenario());
 
     private Scenarios() {
     }

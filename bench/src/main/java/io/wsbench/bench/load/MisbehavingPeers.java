@@ -132,7 +132,8 @@ public final class MisbehavingPeers implements AutoCloseable {
                 result.complete(peer);
             } else if (attempt < GATEWAY_TIMEOUT_ATTEMPTS && String.valueOf(e.getMessage()).contains("504")) {
                 gatewayTimeouts.incrementAndGet();
-                attempt(b, uri, behaviour, attempt + 1, result);
+                group.schedule(() -> attempt(b, uri, behaviour, attempt + 1, result), 100L * attempt,
+                        TimeUnit.MILLISECONDS); // a short breath for the server that could not answer in time
             } else {
                 result.completeExceptionally(e);
             }

@@ -176,6 +176,9 @@ public final class TimeoutsScenario implements Scenario {
         try (pingsOff; SystemUnderTest pingsOn = join(pingsOnStart)) {
             TimeoutMeasurements on = new TimeoutMeasurements(pingsOn);
             TimeoutMeasurements off = new TimeoutMeasurements(pingsOff);
+            Future<?> warming = pool.submit(() -> on.warmUp());
+            off.warmUp();
+            warming.get();
             List<Future<?>> alongside = new ArrayList<>();
             alongside.add(measure(run, pool, outcomes, DEAD_DIRECT, on, () -> on.deadPeers(Route.DIRECT, peers)));
             alongside.add(measure(run, pool, outcomes, DEAD_NGINX, on, () -> on.deadPeers(Route.NGINX, peers)));

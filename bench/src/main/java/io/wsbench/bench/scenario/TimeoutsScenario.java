@@ -69,22 +69,24 @@ public final class TimeoutsScenario implements Scenario {
     static final Metric CLOSE_CODE = Metric.context("close_code", "close code (most)", "");
     static final Metric BY_WRITE_WAIT = Metric.context("by_write_wait_pct", "closed by WRITE_WAIT", "%");
     static final Metric BY_QUEUE = Metric.context("by_max_queued_pct", "closed by MAX_QUEUED_BYTES", "%");
-    static final Metric SLOW_COUNTED = Metric.context("slow_consumer_metric_pct", "slow-consumer metric", "% of clients");
+    static final Metric SLOW_COUNTED = Metric.context("slow_consumer_metric_pct", "slow-consumer metric",
+            "% of clients");
     static final Metric PUSH_RATE = Metric.context("push_kib_per_s", "push offered", "KiB/s per client");
-    static final Metric PUSHED = Metric.context("pushed_before_close_kib", "pushed before close p50", "KiB");
+    static final Metric PUSHED = Metric.context("offered_before_close_kib", "offered before close p50", "KiB");
     static final Metric HEAP_PEAK = Metric.lower("heap_peak_per_client_kib", "heap peak per slow client", "KiB");
     static final Metric RSS_PEAK = Metric.lower("rss_peak_per_client_kib", "RSS peak per slow client", "KiB");
 
-    static final Variant DEAD_DIRECT = Variant.of(CASE, "dead peer vs PONG_WAIT " + secs(PONG_WAIT), ROUTE,
+    // Short case names: they are the chart's category labels. "read timeout" is nginx's proxy_read_timeout.
+    static final Variant DEAD_DIRECT = Variant.of(CASE, "dead peer ÷ PONG_WAIT " + secs(PONG_WAIT), ROUTE,
             Route.DIRECT.label());
     static final Variant DEAD_NGINX = Variant.of(CASE, DEAD_DIRECT.get(CASE), ROUTE, Route.NGINX.label());
     static final Variant IDLE_PINGS = Variant.of(CASE, "idle, ping " + secs(PING_PERIOD) + ", " + IDLE_PERIODS
-            + " × proxy_read_timeout " + secs(PROXY_READ_TIMEOUT), ROUTE, Route.NGINX.label());
-    static final Variant IDLE_NO_PINGS = Variant.of(CASE, "idle, pings off vs proxy_read_timeout "
+            + " × read timeout " + secs(PROXY_READ_TIMEOUT), ROUTE, Route.NGINX.label());
+    static final Variant IDLE_NO_PINGS = Variant.of(CASE, "idle, no pings ÷ read timeout "
             + secs(PROXY_READ_TIMEOUT), ROUTE, Route.NGINX.label());
-    static final Variant SLOW_TRICKLE = Variant.of(CASE, "slow consumer, " + TRICKLE.label() + " vs WRITE_WAIT "
+    static final Variant SLOW_TRICKLE = Variant.of(CASE, "slow " + TRICKLE.label() + " ÷ WRITE_WAIT "
             + secs(WRITE_WAIT), ROUTE, Route.DIRECT.label());
-    static final Variant SLOW_FLOOD = Variant.of(CASE, "slow consumer, " + FLOOD.label() + " vs WRITE_WAIT "
+    static final Variant SLOW_FLOOD = Variant.of(CASE, "slow " + FLOOD.label() + " ÷ WRITE_WAIT "
             + secs(WRITE_WAIT), ROUTE, Route.DIRECT.label());
 
     /** One slow-consumer push: a message of {@code size} bytes to every client every {@code period}. */
@@ -111,9 +113,10 @@ public final class TimeoutsScenario implements Scenario {
                 + ", WRITE_WAIT " + secs(WRITE_WAIT) + ", MAX_QUEUED_BYTES 1 MiB, nginx proxy_read_timeout "
                 + secs(PROXY_READ_TIMEOUT) + ": production's 30/60/15/90 s divided by about 60, PONG_WAIT put"
                 + " above proxy_read_timeout on purpose), read as ratios to the limit so they transfer to"
-                + " production values. Dead peers answer no pings (their kernel still ACKs): time from their"
-                + " handshake to the close they see. Idle clients through nginx answer pings: share still open after "
-                + IDLE_PERIODS + " × proxy_read_timeout; with the server's pings off, when nginx cuts them. Slow"
+                + " production values (\"read timeout\" in the case names is proxy_read_timeout). Dead peers"
+                + " answer no pings (their kernel still ACKs): time from their handshake to the close they see."
+                + " Idle clients through nginx answer pings: share still open after " + IDLE_PERIODS
+                + " × proxy_read_timeout; with the server's pings off, when nginx cuts them. Slow"
                 + " consumers stop reading (4 KiB receive buffer, MSS 1400 as on a real path: loopback's 64 KiB MSS"
                 + " lets Linux queue megabytes in the server's kernel first) while a broadcast is pushed at a set"
                 + " rate: time from the first push to the close the server's /metrics shows (read every 20 ms),"

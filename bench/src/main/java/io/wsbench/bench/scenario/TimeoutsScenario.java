@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
  *
  * <p>Each repetition starts two servers (and their nginx) at once: one with pings on (dead peers, idle with
  * pings) and one with pings off (nginx cutting idle tunnels, slow consumers, whose PONG_WAIT must not fire
- * first); the first server's variants run alongside the second's.
+ * first); the first server's variants run alongside the second's. Smoke keeps one pair for all its repetitions.
  */
 public final class TimeoutsScenario implements Scenario {
     static final String CASE = "case";
@@ -152,48 +152,89 @@ public final class TimeoutsScenario implements Scenario {
             t.setDaemon(true);
             return t;
         });
+        // quick and full: a fresh pair of servers per repetition, like every other scenario; smoke (whose numbers
+        // mean nothing) keeps one pair for its three repetitions, as two JVM starts cost more than a repetition
+        boolean freshPerRepetition = profile.pick(false, true, true);
+        Servers servers = null;
         try {
             for (int rep = 1; rep <= profile.repetitions(); rep++) {
-                Map<Variant, Outcome> outcomes = repetition(run, pool, peers, slowPeers);
+                if (servers == null) {
+                    servers = Servers.start(run, pool);
+                }
+                Map<Variant, Outcome> outcomes = repetition(run, pool, servers, peers, slowPeers);
+                if (freshPerRepetition) {
+                    servers.close();
+                    servers = null;
+                }
                 for (Map.Entry<Variant, Outcome> e : outcomes.entrySet()) {
                     e.getValue().report(run, e.getKey(), rep);
                 }
             }
         } finally {
+            if (servers != null) {
+                servers.close();
+            }
             pool.shutdownNow();
         }
     }
 
-    /** Both servers started together; the pings-on server's variants run alongside the pings-off server's. */
-    private static Map<Variant, Outcome> repetition(ScenarioRun run, ExecutorService pool, int peers, int slowPeers)
-            throws Exception {
+    /** The pings-on server's variants run alongside the pings-off server's. */
+    private static Map<Variant, Outcome> repetition(ScenarioRun run, ExecutorService pool, Servers servers, int peers,
+                                                    int slowPeers) throws Exception {
         Map<Variant, Outcome> outcomes = new LinkedHashMap<>();
-        Future<SystemUnderTest> pingsOnStart = pool.submit(() -> run.start(pingsOn(run)));
-        SystemUnderTest pingsOff;
-        try {
-            pingsOff = run.start(pingsOff(run));
-        } catch (Exception e) {
-            closeWhenStarted(pingsOnStart);
-            throw e;
-        }
-        try (pingsOff; SystemUnderTest pingsOn = join(pingsOnStart)) {
-            TimeoutMeasurements on = new TimeoutMeasurements(pingsOn);
-            TimeoutMeasurements off = new TimeoutMeasurements(pingsOff);
-            Future<?> warming = pool.submit(() -> on.warmUp());
-            off.warmUp();
-            warming.get();
-            List<Future<?>> alongside = new ArrayList<>();
-            alongside.add(measure(run, pool, outcomes, DEAD_DIRECT, on, () -> on.deadPeers(Route.DIRECT, peers)));
-            alongside.add(measure(run, pool, outcomes, DEAD_NGINX, on, () -> on.deadPeers(Route.NGINX, peers)));
-            alongside.add(measure(run, pool, outcomes, IDLE_PINGS, on, () -> on.idleWithPings(peers)));
-            measureNow(run, outcomes, IDLE_NO_PINGS, off, () -> off.idleWithoutPings(peers));
-            measureNow(run, outcomes, SLOW_TRICKLE, off, () -> off.slowConsumers(slowPeers, TRICKLE));
-            measureNow(run, outcomes, SLOW_FLOOD, off, () -> off.slowConsumers(slowPeers, FLOOD));
-            for (Future<?> f : alongside) {
-                f.get();
-            }
+        TimeoutMeasurements on = servers.pingsOn();
+        TimeoutMeasurements off = servers.pingsOff();
+        List<Future<?>> alongside = new ArrayList<>();
+        alongside.add(measure(run, pool, outcomes, DEAD_DIRECT, on, () -> on.deadPeers(Route.DIRECT, peers)));
+        alongside.add(measure(run, pool, outcomes, DEAD_NGINX, on, () -> on.deadPeers(Route.NGINX, peers)));
+        alongside.add(measure(run, pool, outcomes, IDLE_PINGS, on, () -> on.idleWithPings(peers)));
+        measureNow(run, outcomes, IDLE_NO_PINGS, off, () -> off.idleWithoutPings(peers));
+        measureNow(run, outcomes, SLOW_TRICKLE, off, () -> off.slowConsumers(slowPeers, TRICKLE));
+        measureNow(run, outcomes, SLOW_FLOOD, off, () -> off.slowConsumers(slowPeers, FLOOD));
+        for (Future<?> f : alongside) {
+            f.get();
         }
         return outcomes;
+    }
+
+    /** The two servers (each with its nginx), started together and warmed up; closing stops both. */
+    private record Servers(SystemUnderTest on, SystemUnderTest off, TimeoutMeasurements pingsOn,
+                           TimeoutMeasurements pingsOff) implements AutoCloseable {
+
+        static Servers start(ScenarioRun run, ExecutorService pool) throws Exception {
+            Future<SystemUnderTest> pingsOnStart = pool.submit(() -> run.start(pingsOnConfig(run)));
+            SystemUnderTest off;
+            try {
+                off = run.start(pingsOffConfig(run));
+            } catch (Exception e) {
+                closeWhenStarted(pingsOnStart);
+                throw e;
+            }
+            SystemUnderTest on;
+            try {
+                on = join(pingsOnStart);
+            } catch (Exception e) {
+                off.close();
+                throw e;
+            }
+            Servers servers = new Servers(on, off, new TimeoutMeasurements(on), new TimeoutMeasurements(off));
+            try {
+                Future<?> warming = pool.submit(servers.pingsOn()::warmUp);
+                servers.pingsOff().warmUp();
+                warming.get();
+                return servers;
+            } catch (Exception e) {
+                servers.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try (off) {
+                on.close();
+            }
+        }
     }
 
     private static void closeWhenStarted(Future<SystemUnderTest> starting) {
@@ -205,7 +246,7 @@ public final class TimeoutsScenario implements Scenario {
     }
 
     /** The server with pings on: dead peers and idle clients with pings. */
-    private static TopologyConfig pingsOn(ScenarioRun run) {
+    private static TopologyConfig pingsOnConfig(ScenarioRun run) {
         TopologyConfig base = run.topology();
         return base.withServer(base.server().withHeartbeat(PING_PERIOD, PONG_WAIT).withWriteWait(WRITE_WAIT)
                 .withMaxQueuedBytes(MAX_QUEUED_BYTES))
@@ -213,7 +254,7 @@ public final class TimeoutsScenario implements Scenario {
     }
 
     /** The server with pings off: nginx cutting idle tunnels, slow consumers (no PONG_WAIT to beat WRITE_WAIT). */
-    private static TopologyConfig pingsOff(ScenarioRun run) {
+    private static TopologyConfig pingsOffConfig(ScenarioRun run) {
         TopologyConfig base = run.topology();
         return base.withServer(base.server().withHeartbeat(Duration.ZERO, PONG_WAIT_PINGS_OFF)
                         .withWriteWait(WRITE_WAIT).withMaxQueuedBytes(MAX_QUEUED_BYTES))

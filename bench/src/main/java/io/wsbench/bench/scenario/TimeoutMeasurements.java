@@ -104,8 +104,11 @@ final class TimeoutMeasurements {
             values.put(PINGS.key(), all.stream().mapToInt(MisbehavingPeer::pingsReceived).average().orElse(0));
             List<String> notes = new ArrayList<>();
             if (open < all.size()) {
+                List<MisbehavingPeer> ended = all.stream().filter(MisbehavingPeer::hasEnded).toList();
+                values.put(CLOSE_CODE.key(), (double) CloseFigures.mostCommon(ended, MisbehavingPeer::closeCode));
                 notes.add((all.size() - open) + " of " + all.size() + " idle connections ended within "
-                        + TimeoutsScenario.secs(span) + " in at least one repetition");
+                        + TimeoutsScenario.secs(span) + " in at least one repetition (close codes "
+                        + ended.stream().map(p -> String.valueOf(p.closeCode())).distinct().sorted().toList() + ")");
             }
             return withRetries(new Measured(values, notes), peers);
         }

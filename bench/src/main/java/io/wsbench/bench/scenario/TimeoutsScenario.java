@@ -229,10 +229,19 @@ public final class TimeoutsScenario implements Scenario {
             }
         }
 
+        /** Stops both at once: each waits for its JVM to exit after closing its clients with 1001. */
         @Override
         public void close() {
-            try (off) {
-                on.close();
+            Thread stopping = new Thread(on::close, "wsbench-timeouts-stop");
+            stopping.start();
+            try {
+                off.close();
+            } finally {
+                try {
+                    stopping.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -14,7 +14,8 @@ public final class Scenarios {
             new ClientsScenario(),
             new CompressionScenario(),
             new DeflateJmhScenario(),
-            new MessageSizeScenario());
+            new MessageSizeScenario(),
+            new TimeoutsScenario());
 
     private Scenarios() {
     }

@@ -29,6 +29,7 @@ public final class DesignClaims {
                         + " стандартной виртуальной машине»", DesignClaims::fewKilobytesPerConnection));
         all.addAll(CompressionClaims.all());
         all.addAll(MessageSizeClaims.all());
+        all.addAll(TimeoutClaims.all());
         return all;
     }
 

@@ -46,7 +46,7 @@ public final class ScenarioTables {
                 table.add(cells);
             }
             String title = groups.size() > 1 ? firstDimension() + ": " + group.getKey() : "";
-            tables.add(new Titled(title + headlineTitle(title.isEmpty()), table));
+            tables.add(new Titled(title + headlineTitle(groupHeadline(group.getValue()), title.isEmpty()), table));
         }
         return tables;
     }
@@ -97,8 +97,20 @@ public final class ScenarioTables {
         return lines;
     }
 
-    private String headlineTitle(boolean alone) {
-        Metric h = result.headline();
+    /**
+     * The metric a group's cells show: the scenario's headline, or, when no row of the group has it, the first
+     * metric they do have (a memory group beside compression ratios), so the title names what the cells hold.
+     */
+    private Metric groupHeadline(List<Variant> variants) {
+        List<Row> rows = result.rows().stream().filter(r -> r.ok() && variants.contains(r.variant())).toList();
+        if (rows.isEmpty() || rows.stream().anyMatch(r -> r.summary(result.headline().key()).isPresent())) {
+            return result.headline();
+        }
+        return result.metrics().stream().filter(m -> rows.stream().anyMatch(r -> r.summary(m.key()).isPresent()))
+                .findFirst().orElse(result.headline());
+    }
+
+    private String headlineTitle(Metric h, boolean alone) {
         boolean ceiling = result.rows().stream().anyMatch(Row::ceiling);
         String what = h.heading() + ", median of the repetitions" + (withRange ? " [min–max]" : "")
                 + ", ×ratio to the best" + (ceiling ? ", % of the ceiling row where it was measured" : "");

@@ -212,6 +212,9 @@ public final class ScenarioRun {
     }
 
     private static String describe(Metric m, double value) {
+        if (m.unit().equals(Metric.CLOSE_CODE)) {
+            return m.label() + " " + Math.round(value);
+        }
         return m.label() + " " + Format.number(value) + (m.unit().isEmpty() ? "" : " " + m.unit());
     }
 

@@ -97,20 +97,26 @@ final class NettyConnection implements Connection {
     }
 
     /** Our close frame; the peer's answer (WebSocketFrameHandler) or the close timeout ends the connection. */
-    private void startClosingHandshake(int code, String reason) {
-        if (sendClose(code, reason) != null) {
-            ScheduledFuture<?> timeout = channel.eventLoop().schedule(
-                    () -> channel.close(), closeTimeoutNanos, TimeUnit.NANOSECONDS);
-            channel.closeFuture().addListener(f -> timeout.cancel(false));
+    private boolean startClosingHandshake(int code, String reason) {
+        if (sendClose(code, reason) == null) {
+            return false;
         }
+        ScheduledFuture<?> timeout = channel.eventLoop().schedule(
+                () -> channel.close(), closeTimeoutNanos, TimeUnit.NANOSECONDS);
+        channel.closeFuture().addListener(f -> timeout.cancel(false));
+        return true;
     }
 
-    /** RFC 6455 §7.1.7 "fail the connection": the close frame, then the TCP close once it is written. */
+    /**
+     * RFC 6455 §7.1.7 "fail the connection" with a close frame, then the closing handshake's wait: the TCP
+     * connection ends when the peer answers or closes, or at the close timeout, and what it still sends (the rest
+     * of an oversized message) is read and dropped meanwhile. Closing at once, or only our half, ended the
+     * connection over unread bytes: the reset that follows can overtake the close frame, and nginx, which ends
+     * both sides of a tunnel when the upstream closes, reset the client while the rest of its message was still
+     * unread, so the client saw 1006 instead of the code.
+     */
     void fail(int code, String reason) {
-        ChannelFuture sent = sendClose(code, reason);
-        if (sent != null) {
-            sent.addListener(ChannelFutureListener.CLOSE);
-        } else {
+        if (!startClosingHandshake(code, reason)) {
             channel.close();
         }
     }

@@ -1,5 +1,7 @@
 package io.wsbench.bench.load;
 
+import io.wsbench.bench.machine.ProcessUsage;
+import io.wsbench.bench.machine.ResourceSampler;
 import io.wsbench.core.client.ClientConnection;
 import io.wsbench.core.client.ClientListener;
 import io.wsbench.core.client.WsClient;
@@ -8,6 +10,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
@@ -105,6 +109,30 @@ public final class EchoLoad implements AutoCloseable {
     /** The round trips completed since the previous cut (or {@link #start}). */
     public EchoWindow cut() {
         return roundTrips.cut();
+    }
+
+    /** What {@link #measure} gives: the measured window, the echoes of the warm-up before it, the samples. */
+    public record Measured(EchoWindow window, long warmUpEchoes, Map<String, ProcessUsage> usage) {
+    }
+
+    /**
+     * One measured window of the loop {@link #start started} before: {@code warmUp} not recorded, then
+     * {@code measure} with {@code sampling} started at its beginning and stopped at its end, stretched by up to
+     * {@code maxStretch} until every connection has had two round trips (slow loops, a busy machine). The loop
+     * keeps running until {@link #stop}.
+     */
+    public Measured measure(Duration warmUp, Duration measure, Duration maxStretch,
+                            Supplier<ResourceSampler> sampling) throws InterruptedException {
+        Thread.sleep(warmUp.toMillis());
+        long warmUpEchoes = cut().messages();
+        ResourceSampler sampler = sampling.get();
+        Thread.sleep(measure.toMillis());
+        long stretchUntil = System.nanoTime() + maxStretch.toNanos();
+        while (echoesSinceCut() < 2L * size() && problem() == null && System.nanoTime() < stretchUntil) {
+            Thread.sleep(10);
+        }
+        EchoWindow window = cut();
+        return new Measured(window, warmUpEchoes, sampler.stop());
     }
 
     /** Echoes since the last cut, read without cutting (approximate while echoes arrive). */

@@ -6,7 +6,6 @@ import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.EchoLoad;
 import io.wsbench.bench.load.EchoWindow;
 import io.wsbench.bench.machine.ProcessUsage;
-import io.wsbench.bench.machine.ResourceSampler;
 import io.wsbench.bench.report.Format;
 import io.wsbench.bench.report.Histograms;
 import io.wsbench.bench.result.Metric;
@@ -143,13 +142,10 @@ public final class ClientsScenario implements Scenario {
                                 int rep) throws Exception {
         Profile profile = run.profile();
         load.start(EchoLoad.text(size));
-        Thread.sleep(profile.warmUp().toMillis());
-        load.cut();
-        ResourceSampler sampler = sut.sample();
-        Thread.sleep(profile.measure().toMillis());
-        EchoWindow window = load.cut();
-        Map<String, ProcessUsage> usage = sampler.stop();
+        EchoLoad.Measured measured = load.measure(profile.warmUp(), profile.measure(), Duration.ZERO, sut::sample);
         load.stop(EchoScenario.DRAIN);
+        EchoWindow window = measured.window();
+        Map<String, ProcessUsage> usage = measured.usage();
         ProcessUsage loadUsage = usage.get("load");
         if (window.messages() == 0 || loadUsage == null || loadUsage.cpuSeconds() <= 0) {
             run.fail(variant, window.messages() == 0 ? "no echo came back in the window"

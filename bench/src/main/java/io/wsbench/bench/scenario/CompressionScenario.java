@@ -11,7 +11,6 @@ import io.wsbench.bench.load.IdleConnections;
 import io.wsbench.bench.load.SourceAddresses;
 import io.wsbench.bench.machine.ConnectionRoom;
 import io.wsbench.bench.machine.ProcessUsage;
-import io.wsbench.bench.machine.ResourceSampler;
 import io.wsbench.bench.machine.ServerMemory;
 import io.wsbench.bench.payload.JsonNotifications;
 import io.wsbench.bench.report.ChartSpec;
@@ -62,8 +61,6 @@ public final class CompressionScenario implements Scenario {
 
     static final String PAYLOAD = "payload";
     static final String LEVEL = "level";
-    private static final Duration DRAIN = Duration.ofSeconds(10);
-    private static final Duration MAX_STRETCH = Duration.ofSeconds(10);
     private static final Duration ECHO_PATIENCE = Duration.ofSeconds(30);
 
     static final Metric RATIO_DOWN = Metric.higher("ratio_down", "ratio server→client", "×");
@@ -274,25 +271,18 @@ public final class CompressionScenario implements Scenario {
         Profile profile = run.profile();
         WireBytes atStart = wire(client);
         load.start(batch);
-        Thread.sleep(extraWarmUp.plus(warmUp(profile)).toMillis());
-        long warm = load.cut().messages();
-        ResourceSampler sampler = sut.sample();
-        Thread.sleep(measureTime(profile).toMillis());
-        long stretchUntil = System.nanoTime() + MAX_STRETCH.toNanos();
-        while (load.echoesSinceCut() < 2L * load.size() && load.problem() == null
-                && System.nanoTime() < stretchUntil) {
-            Thread.sleep(10);
-        }
-        EchoWindow window = load.cut();
-        Map<String, ProcessUsage> usage = sampler.stop();
-        load.stop(DRAIN);
+        EchoLoad.Measured measured = load.measure(extraWarmUp.plus(warmUp(profile)), measureTime(profile),
+                EchoScenario.MAX_STRETCH, sut::sample);
+        load.stop(EchoScenario.DRAIN);
+        EchoWindow window = measured.window();
+        Map<String, ProcessUsage> usage = measured.usage();
         // every message sent since atStart has come back: the bytes since then belong to exactly these echoes
-        long all = warm + window.messages() + load.cut().messages();
+        long all = measured.warmUpEchoes() + window.messages() + load.cut().messages();
         WireBytes traffic = wire(client).minus(atStart);
         long n = window.messages();
         if (n == 0) {
             throw new IllegalStateException("no echo came back within "
-                    + measureTime(profile).plus(MAX_STRETCH).toMillis() + " ms");
+                    + measureTime(profile).plus(EchoScenario.MAX_STRETCH).toMillis() + " ms");
         }
         if (level > 0 && load.compressedConnections() != load.size()) {
             throw new IOException("permessage-deflate negotiated on " + load.compressedConnections() + " of "

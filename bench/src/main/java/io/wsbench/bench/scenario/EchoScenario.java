@@ -6,7 +6,6 @@ import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.EchoLoad;
 import io.wsbench.bench.load.EchoWindow;
 import io.wsbench.bench.machine.ProcessUsage;
-import io.wsbench.bench.machine.ResourceSampler;
 import io.wsbench.bench.report.BarChartByDimension;
 import io.wsbench.bench.report.ChartSpec;
 import io.wsbench.bench.report.Format;
@@ -175,18 +174,10 @@ public final class EchoScenario implements Scenario {
                                                Variant variant, int size) throws Exception {
         Profile profile = run.profile();
         load.start(EchoLoad.text(size));
-        Thread.sleep(profile.warmUp().toMillis());
-        load.cut();
-        ResourceSampler sampler = sut.sample();
-        Thread.sleep(profile.measure().toMillis());
-        long stretchUntil = System.nanoTime() + MAX_STRETCH.toNanos();
-        while (load.echoesSinceCut() < 2L * load.size() && load.problem() == null
-                && System.nanoTime() < stretchUntil) {
-            Thread.sleep(10);
-        }
-        EchoWindow window = load.cut();
-        Map<String, ProcessUsage> usage = sampler.stop();
+        EchoLoad.Measured measured = load.measure(profile.warmUp(), profile.measure(), MAX_STRETCH, sut::sample);
         load.stop(DRAIN);
+        EchoWindow window = measured.window();
+        Map<String, ProcessUsage> usage = measured.usage();
         if (window.messages() == 0) {
             throw new IllegalStateException("no echo came back within "
                     + (profile.measure().plus(MAX_STRETCH).toMillis()) + " ms");

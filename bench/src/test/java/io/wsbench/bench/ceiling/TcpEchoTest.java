@@ -1,6 +1,7 @@
 package io.wsbench.bench.ceiling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wsbench.bench.load.EchoWindow;
 import io.wsbench.bench.machine.CpuPinning;
@@ -18,10 +19,8 @@ class TcpEchoTest {
              TcpEchoLoad load = TcpEchoLoad.open(1, "127.0.0.1", server.port(), 4)) {
             for (int size : List.of(64, 1024, 16 * 1024)) {
                 load.start(size);
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (load.echoesSinceCut() < 200 && load.problem() == null && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> load.echoesSinceCut() >= 200 || load.problem() != null);
                 EchoWindow window = load.cut();
                 load.stop(Duration.ofSeconds(30));
                 assertThat(load.problem()).isNull();

@@ -1,6 +1,7 @@
 package io.wsbench.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wsbench.bench.load.MisbehavingPeers.Behaviour;
 import io.wsbench.core.NotificationServer;
@@ -38,7 +39,7 @@ class MisbehavingPeersTest {
         try (NotificationServer server = NotificationServer.start(config);
              MisbehavingPeers peers = MisbehavingPeers.open(uri(server), 3, Behaviour.ANSWERS_PINGS, CONNECT)) {
             // several pong waits' worth of pings, each answered: the server never gives up on them
-            assertThat(within(PATIENCE, () -> peers.peers().stream().allMatch(p -> p.pingsReceived() >= 8))).isTrue();
+            await().atMost(PATIENCE).until(() -> peers.peers().stream().allMatch(p -> p.pingsReceived() >= 8));
             assertThat(peers.stillOpen()).isEqualTo(3);
             assertThat(server.hub().connectionCount()).isEqualTo(3);
         }
@@ -52,7 +53,7 @@ class MisbehavingPeersTest {
              MisbehavingPeers slow = MisbehavingPeers.open(uri(server), 2, Behaviour.STOPS_READING, CONNECT);
              MisbehavingPeers sender = MisbehavingPeers.open(uri(server), 1, Behaviour.ANSWERS_PINGS, CONNECT);
              BroadcastPush push = BroadcastPush.start(sender.peers().get(0), 8 * 1024, Duration.ofMillis(5))) {
-            assertThat(within(PATIENCE, () -> slowConsumerCloses(server) == 2)).isTrue();
+            await().atMost(PATIENCE).until(() -> slowConsumerCloses(server) == 2);
             assertThat(server.hub().connectionCount()).as("only the sender is left").isEqualTo(1);
             assertThat(sender.stillOpen()).isEqualTo(1);
             assertThat(push.sent()).isPositive();
@@ -65,22 +66,6 @@ class MisbehavingPeersTest {
 
     private static URI uri(NotificationServer server) {
         return URI.create("ws://127.0.0.1:" + server.port() + server.config().path());
-    }
-
-    /** Polls {@code condition} until it holds or {@code max} has passed (bench tests do without Awaitility). */
-    private static boolean within(Duration max, Check condition) throws Exception {
-        long until = System.nanoTime() + max.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > until) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
     }
 
     private static double slowConsumerCloses(NotificationServer server) throws Exception {

@@ -1,6 +1,7 @@
 package io.wsbench.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wsbench.bench.LoadClients;
 import io.wsbench.bench.payload.JsonNotifications;
@@ -26,11 +27,8 @@ class VaryingEchoTest {
              EchoLoad load = EchoLoad.open(client, uri(server), 4)) {
             assertThat(load.compressedConnections()).isEqualTo(4);
             load.start(MESSAGES);
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (load.echoesSinceCut() < 200 && load.problem() == null && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(load.echoesSinceCut()).isGreaterThanOrEqualTo(200);
+            await().atMost(PATIENCE).until(() -> load.echoesSinceCut() >= 200 || load.problem() != null);
+            assertThat(load.echoesSinceCut()).as(String.valueOf(load.problem())).isGreaterThanOrEqualTo(200);
             load.stop(PATIENCE);
             assertThat(load.problem()).isNull();
         }

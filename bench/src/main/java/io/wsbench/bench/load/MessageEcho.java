@@ -31,15 +31,7 @@ public final class MessageEcho implements AutoCloseable {
 
     public static MessageEcho open(WsClient client, URI uri) throws IOException, InterruptedException {
         Listener listener = new Listener();
-        try {
-            ClientConnection c = client.connect(uri, null, listener)
-                    .get(CONNECT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            return new MessageEcho(c, listener);
-        } catch (ExecutionException e) {
-            throw new IOException("cannot connect to " + uri + ": " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("no connection to " + uri + " within " + CONNECT_PATIENCE.toSeconds() + " s");
-        }
+        return new MessageEcho(Connect.within(client, uri, listener, CONNECT_PATIENCE), listener);
     }
 
     /** Whether the connection has not ended: a closed one cannot carry the next message. */

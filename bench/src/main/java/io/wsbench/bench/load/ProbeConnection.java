@@ -28,14 +28,7 @@ public final class ProbeConnection implements AutoCloseable {
 
     public static ProbeConnection open(WsClient client, URI uri) throws IOException, InterruptedException {
         Inbox inbox = new Inbox();
-        try {
-            return new ProbeConnection(client.connect(uri, null, inbox)
-                    .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS), inbox);
-        } catch (ExecutionException e) {
-            throw new IOException("cannot connect to " + uri + ": " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("no connection to " + uri + " within " + PATIENCE.toSeconds() + " s");
-        }
+        return new ProbeConnection(Connect.within(client, uri, inbox, PATIENCE), inbox);
     }
 
     /** Sends {@code text} and fails unless the same text comes back. */

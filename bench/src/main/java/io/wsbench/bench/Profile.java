@@ -16,7 +16,7 @@ import java.util.List;
 public record Profile(String name, Duration warmUp, Duration measure, int repetitions) {
 
     public static final Profile SMOKE = new Profile("smoke", Duration.ofMillis(100), Duration.ofMillis(300), 3);
-    public static final Profile QUICK = new Profile("quick", Duration.ofMillis(500), Duration.ofMillis(1500), 3);
+    public static final Profile QUICK = new Profile("quick", Duration.ofMillis(300), Duration.ofMillis(1000), 3);
     public static final Profile FULL = new Profile("full", Duration.ofSeconds(3), Duration.ofSeconds(10), 5);
 
     public Profile {

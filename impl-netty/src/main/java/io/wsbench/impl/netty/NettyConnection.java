@@ -6,12 +6,14 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.wsbench.core.CloseCodes;
 import io.wsbench.core.Connection;
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class NettyConnection implements Connection {
     private static final int MAX_REASON_BYTES = 123;
+    /** A failed connection whose peer has sent nothing for this long is closed (see {@link #fail}). */
+    static final Duration QUIET = Duration.ofMillis(250);
 
     private final Channel channel;
     private final long closeTimeoutNanos;
@@ -108,16 +112,22 @@ final class NettyConnection implements Connection {
     }
 
     /**
-     * RFC 6455 §7.1.7 "fail the connection" with a close frame, then the closing handshake's wait: the TCP
-     * connection ends when the peer answers or closes, or at the close timeout, and what it still sends (the rest
-     * of an oversized message) is read and dropped meanwhile. Closing at once, or only our half, ended the
-     * connection over unread bytes: the reset that follows can overtake the close frame, and nginx, which ends
-     * both sides of a tunnel when the upstream closes, reset the client while the rest of its message was still
-     * unread, so the client saw 1006 instead of the code.
+     * RFC 6455 §7.1.7 "fail the connection" with a close frame, then the closing handshake's wait. Closing at once
+     * ended the connection over the rest of an oversized message still unread: the reset that follows can
+     * overtake the close frame, and nginx, which ends both sides of a tunnel when the upstream closes, reset the
+     * client before it had read the code (it saw 1006). So what the peer still sends is read and dropped, and the
+     * TCP connection ends when the peer answers or closes, at the close timeout, or once the peer has sent nothing
+     * for {@link #QUIET}: after a protocol error Netty's decoder drops every byte, the peer's close frame too.
      */
     void fail(int code, String reason) {
         if (!startClosingHandshake(code, reason)) {
             channel.close();
+            return;
+        }
+        ChannelPipeline pipeline = channel.pipeline();
+        if (pipeline.get(WebSocketServerInitializer.PONG_WAIT) != null) {
+            pipeline.replace(WebSocketServerInitializer.PONG_WAIT, "closeWait",
+                    new IdleStateHandler(QUIET.toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         }
     }
 

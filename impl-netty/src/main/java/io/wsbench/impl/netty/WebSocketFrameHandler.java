@@ -53,6 +53,8 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
             if (connection == null) {
                 ctx.close(); // an HTTP client that went quiet
+            } else if (connection.isClosing()) {
+                ctx.close(); // a failed connection's peer went quiet (NettyConnection.fail)
             } else {
                 LOG.debug("netty: {} sent nothing for PONG_WAIT, dropping it", ctx.channel().remoteAddress());
                 connection.dropSilentPeer();

@@ -28,6 +28,8 @@ final class WebSocketServerInitializer extends ChannelInitializer<SocketChannel>
     /** The upgrade request has no body; anything larger is not a WebSocket handshake. */
     private static final int MAX_HANDSHAKE_BODY = 8192;
     private static final int MAX_WINDOW_BITS = 15;
+    /** The reader-idle handler at the bottom: PONG_WAIT, until a failed connection swaps it (NettyConnection). */
+    static final String PONG_WAIT = "pongWait";
 
     private final ServerConfig config;
     private final Hub hub;
@@ -49,7 +51,7 @@ final class WebSocketServerInitializer extends ChannelInitializer<SocketChannel>
         }
         // PONG_WAIT: Netty has no server heartbeat. Here, below the WebSocket decoder, every inbound byte is a
         // read, so pongs count as activity (the protocol handler drops them before any later handler sees them).
-        p.addLast("pongWait", new IdleStateHandler(config.pongWait().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
+        p.addLast(PONG_WAIT, new IdleStateHandler(config.pongWait().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         p.addLast("http", new HttpServerCodec());
         // WRITE_WAIT: fails a write (one per frame: it sits above the WebSocket encoder) not done in time.
         p.addLast("writeWait", new WriteTimeoutHandler(config.writeWait().toNanos(), TimeUnit.NANOSECONDS));
@@ -63,6 +65,8 @@ final class WebSocketServerInitializer extends ChannelInitializer<SocketChannel>
             p.addLast("permessageDeflate", new WebSocketServerExtensionHandler(permessageDeflate(config)));
         }
         p.addLast("websocket", new WebSocketServerProtocolHandler(protocol));
+        // after the protocol handler put its handshake handler and UTF-8 validator above it
+        p.addBefore("websocket", "pastProtocol", PastProtocolHandler.INSTANCE);
         p.addLast("hub", new WebSocketFrameHandler(config, hub));
     }
 

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
 import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
 import io.netty.handler.ssl.SslContext;
@@ -64,9 +63,7 @@ final class WebSocketServerInitializer extends ChannelInitializer<SocketChannel>
         if (config.compression()) {
             p.addLast("permessageDeflate", new WebSocketServerExtensionHandler(permessageDeflate(config)));
         }
-        p.addLast("websocket", new WebSocketServerProtocolHandler(protocol));
-        // after the protocol handler put its handshake handler and UTF-8 validator above it
-        p.addBefore("websocket", "pastProtocol", PastProtocolHandler.INSTANCE);
+        p.addLast("websocket", new ProtocolHandler(protocol));
         p.addLast("hub", new WebSocketFrameHandler(config, hub));
     }
 

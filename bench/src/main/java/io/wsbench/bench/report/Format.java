@@ -1,5 +1,6 @@
 package io.wsbench.bench.report;
 
+import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Summary;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -34,6 +35,14 @@ public final class Format {
     public static String closeCodes(Summary s) {
         String median = Long.toString(Math.round(s.median()));
         return s.min() == s.max() ? median : median + " [" + Math.round(s.min()) + "–" + Math.round(s.max()) + "]";
+    }
+
+    /** One figure with its unit, as progress lines print it: {@code p99 12.6 ms}, {@code closed with 1009}. */
+    public static String labelled(Metric m, double value) {
+        if (m.isCloseCode()) {
+            return m.label() + " " + Math.round(value);
+        }
+        return m.label() + " " + number(value) + (m.unit().isEmpty() ? "" : " " + m.unit());
     }
 
     /** {@code ×0.85}. */

@@ -164,7 +164,7 @@ public final class ScenarioTables {
         if (s.isEmpty()) {
             return "–";
         }
-        if (metric.unit().equals(Metric.CLOSE_CODE)) {
+        if (metric.isCloseCode()) {
             return Format.closeCodes(s.get());
         }
         return withRange ? Format.summary(s.get()) : Format.number(s.get().median());

@@ -18,12 +18,17 @@ public record Metric(String key, String label, String unit, Better better) {
         return new Metric(key, label, unit, Better.NEITHER);
     }
 
-    /** The unit of {@link #closeCode}: its values are printed as codes ({@code 1009}), not as quantities. */
-    public static final String CLOSE_CODE = "close code";
+    /** The unit of {@link #closeCode}. */
+    private static final String CLOSE_CODE = "close code";
 
     /** A WebSocket close code (or a median of them), printed as {@code 1009} rather than {@code 1,009}. */
     public static Metric closeCode(String key, String label) {
         return new Metric(key, label, CLOSE_CODE, Better.NEITHER);
+    }
+
+    /** Whether its values are close codes, printed as codes ({@link #closeCode}). */
+    public boolean isCloseCode() {
+        return unit.equals(CLOSE_CODE);
     }
 
     /** {@code "p99 (ms)"}. */

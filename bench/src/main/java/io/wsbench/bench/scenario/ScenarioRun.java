@@ -207,15 +207,8 @@ public final class ScenarioRun {
 
     private String describe(Map<String, Double> values) {
         return scenario.metrics().stream().filter(m -> values.containsKey(m.key()))
-                .map(m -> describe(m, values.get(m.key())))
+                .map(m -> Format.labelled(m, values.get(m.key())))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String describe(Metric m, double value) {
-        if (m.unit().equals(Metric.CLOSE_CODE)) {
-            return m.label() + " " + Math.round(value);
-        }
-        return m.label() + " " + Format.number(value) + (m.unit().isEmpty() ? "" : " " + m.unit());
     }
 
     private static final class Draft {

@@ -2,6 +2,7 @@ package io.wsbench.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Summary;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,13 @@ class FormatTest {
     @Test
     void aSummaryIsTheMedianWithItsRange() {
         assertThat(Format.summary(new Summary(1500, 1400, 1600.4, 3))).isEqualTo("1,500 [1,400–1,600]");
+    }
+
+    @Test
+    void closeCodesReadAsCodesAndOtherFiguresWithTheirUnit() {
+        assertThat(Format.labelled(Metric.closeCode("code", "closed with"), 1009)).isEqualTo("closed with 1009");
+        assertThat(Format.labelled(Metric.lower("p99", "p99", "ms"), 12.64)).isEqualTo("p99 12.6 ms");
+        assertThat(Format.closeCodes(new Summary(1006, 1006, 1009, 3))).isEqualTo("1006 [1006–1009]");
     }
 
     @Test

@@ -167,7 +167,7 @@ public final class BenchMain implements Callable<Integer> {
                 serverFlags, command, Path.of("").toAbsolutePath());
         RunResult.Settings settings = new RunResult.Settings(p.name(), p.warmUp().toMillis(), p.measure().toMillis(),
                 p.repetitions(), implList, scenarioList.stream().map(Scenario::name).toList(), clientProvider.name(),
-                command);
+                command, p.maxRepetitions());
         return new Plan(setup, implList, scenarioList, settings, environment, runId);
     }
 
@@ -219,8 +219,8 @@ public final class BenchMain implements Callable<Integer> {
     private static void printList() {
         System.out.println("profiles:");
         for (Profile p : Profile.all()) {
-            System.out.printf("  %-6s warm-up %d ms, measure %d ms, %d repetitions%n", p.name(),
-                    p.warmUp().toMillis(), p.measure().toMillis(), p.repetitions());
+            System.out.printf("  %-6s warm-up until steady (at most %d ms), measure %d ms, %d to %d repetitions%n",
+                    p.name(), p.warmUp().toMillis(), p.measure().toMillis(), p.repetitions(), p.maxRepetitions());
         }
         System.out.println("server impls: " + String.join(", ", Transports.names()));
         List<ClientProvider> clients = LoadClients.all();

@@ -1,16 +1,19 @@
 package io.wsbench.bench;
 
+import io.wsbench.bench.machine.CpuCalibration;
 import io.wsbench.bench.machine.Environment;
-import io.wsbench.bench.report.Format;
+import io.wsbench.bench.format.Format;
+import io.wsbench.bench.result.Calibration;
 import io.wsbench.bench.result.Row;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.ScenarioResult;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.bench.result.Verification;
 import io.wsbench.bench.scenario.Ceiling;
+import io.wsbench.bench.scenario.Interleaved;
 import io.wsbench.bench.scenario.Scenario;
 import io.wsbench.bench.scenario.ScenarioRun;
-import java.io.IOException;
+import io.wsbench.bench.scenario.WindowClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run: for each impl, verify before measure, then every selected scenario; then what is measured once per
- * run: each scenario's ceiling, and the scenarios whose rows are the load clients. A failing impl or scenario
- * becomes failed rows and the run goes on with the next; every server a scenario starts is closed by the
- * scenario's try-with-resources (and by the topology's shutdown hook if this JVM is interrupted).
+ * The run: verify every impl before measuring any, then each selected scenario in turn, its impls (and its
+ * ceiling) interleaved repetition by repetition ({@link Interleaved}); a CPU calibration at the start, the middle
+ * and the end says how much the machine drifted meanwhile. A failing impl or scenario becomes failed rows and the
+ * run goes on; every server a scenario starts is closed by the scenario's try-with-resources (and by the
+ * topology's shutdown hook if this JVM is interrupted).
  */
 public final class BenchRun {
     private static final Logger LOG = LoggerFactory.getLogger("wsbench");
@@ -38,6 +42,7 @@ public final class BenchRun {
     private final RunResult.Settings settings;
     private final Environment environment;
     private final String runId;
+    private final WindowClock clock = new WindowClock();
     /** Measuring time per scenario, for the closing progress line: what the profile's budget goes on. */
     private final Map<String, Duration> spent = new LinkedHashMap<>();
 
@@ -54,50 +59,59 @@ public final class BenchRun {
     public RunResult run() {
         String started = now();
         List<Verification> verifications = new ArrayList<>();
-        Map<Scenario, List<Row>> rows = new LinkedHashMap<>();
-        scenarios.forEach(s -> rows.put(s, new ArrayList<>()));
         for (String impl : impls) {
-            if (Thread.currentThread().isInterrupted()) {
-                break;
-            }
-            Verification verification = verify(impl);
-            verifications.add(verification);
-            for (Scenario scenario : scenarios) {
-                if (scenario.loadClientsAgainst().isEmpty()) {
-                    rows.get(scenario).addAll(measure(impl, new ScenarioRun(scenario, impl, setup),
-                            scenario.variants(setup.profile()), verification, scenario::run));
-                }
-            }
+            verifications.add(verify(impl));
         }
-        for (Scenario scenario : scenarios) {
-            if (Thread.currentThread().isInterrupted()) {
-                break;
+        List<Calibration> calibrations = new ArrayList<>();
+        calibrations.add(calibrate("start"));
+        Map<Scenario, List<Row>> rows = new LinkedHashMap<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario scenario = scenarios.get(i);
+            if (i == scenarios.size() / 2 && i > 0) {
+                calibrations.add(calibrate("middle"));
             }
+            if (Thread.currentThread().isInterrupted()) {
+                rows.put(scenario, abortAll(scenario, verifications, "interrupted"));
+                continue;
+            }
+            long start = System.nanoTime();
             Optional<String> server = scenario.loadClientsAgainst();
-            if (server.isPresent()) {
-                Verification verification = verifications.stream().filter(v -> v.impl().equals(server.get()))
-                        .findFirst().orElseGet(() -> {
-                            Verification v = verify(server.get());
-                            verifications.add(v);
-                            return v;
-                        });
-                rows.get(scenario).addAll(measureLoadClients(scenario, server.get(), verification));
-            }
-            Optional<Ceiling> ceiling = scenario.ceiling();
-            if (ceiling.isPresent()) {
-                ScenarioRun run = ScenarioRun.forCeiling(scenario, ceiling.get(), setup);
-                rows.get(scenario).addAll(measure(ceiling.get().name() + " (ceiling)", run,
-                        ceiling.get().variants(setup.profile()), null, ceiling.get()::run));
-            }
+            rows.put(scenario, server.isPresent()
+                    ? measureLoadClients(scenario, server.get(), verificationOf(server.get(), verifications))
+                    : measure(scenario, verifications));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            spent.put(scenario.name(), took);
+            LOG.info("{}: done in {}", scenario.name(), Format.duration(took));
         }
+        calibrations.add(calibrate("end"));
         LOG.info("time per scenario (verification not counted): {}", spent.entrySet().stream()
                 .map(e -> e.getKey() + " " + Format.duration(e.getValue())).collect(Collectors.joining(", ")));
         List<ScenarioResult> results = scenarios.stream()
                 .map(s -> new ScenarioResult(s.name(), s.description(), s.metrics(), s.variants(setup.profile()),
-                        rows.get(s)))
+                        rows.get(s), method(s)))
                 .toList();
         return new RunResult(runId, started, now(), settings, environment, verifications, results,
-                setup.nginxConf().text());
+                setup.nginxConf().text(), calibrations);
+    }
+
+    /** The scenario's own warm-up and windows, then what the runner adds: repetitions and order. */
+    private String method(Scenario s) {
+        Profile p = setup.profile();
+        String more = s.adaptive() && p.maxRepetitions() > p.repetitions() ? ", up to " + p.maxRepetitions()
+                + " where a headline interval is wider than ±5%" : "";
+        String repetitions = s.repeatsItself() ? "one JMH series per impl; its iterations are the repetitions"
+                : s.loadClientsAgainst().isPresent() ? p.repetitions() + " repetitions per client"
+                : p.repetitions() + " repetitions per impl" + more + "; the impls"
+                + (s.ceiling().isPresent() ? " and the ceiling" : "") + " interleaved (repetition k of every one"
+                + " before k + 1), their order rotated by one each repetition";
+        return s.method(p) + ". " + repetitions + ".";
+    }
+
+    private Calibration calibrate(String when) {
+        Calibration c = CpuCalibration.measure(when, clock.seconds());
+        LOG.info("calibration ({}): {} MiB/s SHA-256, load average {}", when, Format.number(c.mibPerSecond()),
+                Format.number(c.loadAverage()));
+        return c;
     }
 
     private Verification verify(String impl) {
@@ -111,18 +125,68 @@ public final class BenchRun {
         return v;
     }
 
-    /** One run per load client, all measured by one call (the scenario may interleave them); rows per client. */
+    private Verification verificationOf(String impl, List<Verification> verifications) {
+        return verifications.stream().filter(v -> v.impl().equals(impl)).findFirst().orElseGet(() -> {
+            Verification v = verify(impl);
+            verifications.add(v);
+            return v;
+        });
+    }
+
+    /** Every impl and the ceiling, interleaved; impls that failed verification get failed rows. */
+    private List<Row> measure(Scenario scenario, List<Verification> verifications) {
+        List<Variant> variants = scenario.variants(setup.profile());
+        List<Interleaved.Unit> units = new ArrayList<>();
+        List<ScenarioRun> runs = new ArrayList<>();
+        for (Verification v : verifications) {
+            if (!impls.contains(v.impl())) {
+                continue;
+            }
+            ScenarioRun run = new ScenarioRun(scenario, v.impl(), setup, clock);
+            runs.add(run);
+            if (v.passed()) {
+                units.add(new Interleaved.Unit(run, variants, scenario::repetition));
+            } else {
+                run.abort(variants, "verify failed: " + v.reason());
+            }
+        }
+        Optional<Ceiling> ceiling = scenario.ceiling();
+        List<Variant> ceilingVariants = ceiling.map(c -> c.variants(setup.profile())).orElse(List.of());
+        if (ceiling.isPresent()) {
+            ScenarioRun run = ScenarioRun.forCeiling(scenario, ceiling.get(), setup, clock);
+            runs.add(run);
+            units.add(new Interleaved.Unit(run, ceilingVariants, ceiling.get()::repetition));
+        }
+        Profile p = setup.profile();
+        int repetitions = scenario.repeatsItself() ? 1 : p.repetitions();
+        int most = scenario.repeatsItself() || !scenario.adaptive() ? repetitions : p.maxRepetitions();
+        LOG.info("{}: {} × {} variants, {} to {} repetitions, interleaved", scenario.name(),
+                units.stream().map(u -> u.run().rowName()).toList(), variants.size(), repetitions, most);
+        try {
+            Interleaved.run(units, repetitions, most, scenario.metrics().get(0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            units.forEach(u -> u.run().abort(u.variants(), "interrupted"));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (ScenarioRun run : runs) {
+            rows.addAll(run.rows(ceiling.isPresent() && run.rowName().equals(ceiling.get().name())
+                    ? ceilingVariants : variants));
+        }
+        return rows;
+    }
+
+    /** One run per load client against one server; the scenario interleaves them. */
     private List<Row> measureLoadClients(Scenario scenario, String server, Verification verification) {
         List<ScenarioRun> runs = LoadClients.all().stream()
-                .map(c -> ScenarioRun.forLoadClient(scenario, server, setup.withClient(c))).toList();
+                .map(c -> ScenarioRun.forLoadClient(scenario, server, setup.withClient(c), clock)).toList();
         List<Variant> variants = scenario.variants(setup.profile());
-        List<String> clients = runs.stream().map(r -> r.setup().client().name()).toList();
+        List<String> clients = runs.stream().map(ScenarioRun::rowName).toList();
         if (!verification.passed()) {
             runs.forEach(r -> r.abort(variants, "verify failed: " + verification.reason()));
         } else {
-            LOG.info("{} {} against {}: {} variants × {} repetitions each", scenario.name(), clients, server,
-                    variants.size(), setup.profile().repetitions());
-            long start = System.nanoTime();
+            LOG.info("{} {} against {}: {} variants × {} repetitions each, interleaved", scenario.name(), clients,
+                    server, variants.size(), setup.profile().repetitions());
             try {
                 scenario.runLoadClients(runs);
             } catch (InterruptedException e) {
@@ -132,49 +196,21 @@ public final class BenchRun {
                 LOG.warn("{} {} threw", scenario.name(), clients, e);
                 runs.forEach(r -> r.abort(variants, Reasons.of(e)));
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            spent.merge(scenario.name(), took, Duration::plus);
-            LOG.info("{} {} against {}: done in {}", scenario.name(), clients, server, Format.duration(took));
         }
         List<Row> rows = new ArrayList<>();
         runs.forEach(r -> rows.addAll(r.rows(variants)));
         return rows;
     }
 
-    /** How one {@link ScenarioRun} is measured: {@code Scenario::run} or {@code Ceiling::run}. */
-    private interface Measurement {
-        void run(ScenarioRun run) throws Exception;
-    }
-
-    /**
-     * @param who          the progress lines' name for what is measured
-     * @param verification the server's, or null when nothing needs one (a ceiling starts no impl)
-     */
-    private List<Row> measure(String who, ScenarioRun run, List<Variant> variants, Verification verification,
-                              Measurement measurement) {
-        String scenario = run.scenario().name();
-        if (verification != null && !verification.passed()) {
-            run.abort(variants, "verify failed: " + verification.reason());
-            return run.rows(variants);
+    private List<Row> abortAll(Scenario scenario, List<Verification> verifications, String reason) {
+        List<Variant> variants = scenario.variants(setup.profile());
+        List<Row> rows = new ArrayList<>();
+        for (Verification v : verifications) {
+            ScenarioRun run = new ScenarioRun(scenario, v.impl(), setup, clock);
+            run.abort(variants, reason);
+            rows.addAll(run.rows(variants));
         }
-        LOG.info("{} {}: {} variants × {} repetitions", scenario, who, variants.size(), setup.profile().repetitions());
-        long start = System.nanoTime();
-        try {
-            measurement.run(run);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.abort(variants, "interrupted");
-        } catch (IOException e) {
-            LOG.warn("{} {}: {}", scenario, who, Reasons.of(e));
-            run.abort(variants, Reasons.of(e));
-        } catch (Exception e) {
-            LOG.warn("{} {} threw", scenario, who, e);
-            run.abort(variants, Reasons.of(e));
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        spent.merge(scenario, took, Duration::plus);
-        LOG.info("{} {}: done in {}", scenario, who, Format.duration(took));
-        return run.rows(variants);
+        return rows;
     }
 
     private static String now() {

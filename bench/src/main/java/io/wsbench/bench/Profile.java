@@ -1,5 +1,6 @@
 package io.wsbench.bench;
 
+import io.wsbench.bench.load.SteadyState;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,20 +9,24 @@ import java.util.List;
  * nothing), {@code quick} (the default: minutes for every impl on a laptop) and {@code full}. Scenarios take
  * their own sizes from it with {@link #pick}, e.g. {@code profile.pick(4, 64, 256)} connections.
  *
- * @param warmUp      load before each measured window, not recorded
- * @param measure     the measured window
- * @param repetitions how many times each figure is measured (each in a fresh server JVM); tables show the median
- *                    with min and max, so at least 3
+ * @param warmUp         the cap of the steady-state warm-up before each measured window ({@link #steadyState()})
+ * @param measure        the measured window
+ * @param repetitions    the repetitions every figure gets (each in a fresh server JVM, the impls interleaved);
+ *                       tables show the median with its 95% interval, so at least 3
+ * @param maxRepetitions up to this many where a headline interval is still {@link io.wsbench.bench.result.Summary#wide() wide}
  */
-public record Profile(String name, Duration warmUp, Duration measure, int repetitions) {
+public record Profile(String name, Duration warmUp, Duration measure, int repetitions, int maxRepetitions) {
 
-    public static final Profile SMOKE = new Profile("smoke", Duration.ofMillis(100), Duration.ofMillis(300), 3);
-    public static final Profile QUICK = new Profile("quick", Duration.ofMillis(300), Duration.ofMillis(1000), 3);
-    public static final Profile FULL = new Profile("full", Duration.ofSeconds(3), Duration.ofSeconds(10), 5);
+    public static final Profile SMOKE = new Profile("smoke", Duration.ofMillis(300), Duration.ofMillis(300), 3, 3);
+    public static final Profile QUICK = new Profile("quick", Duration.ofSeconds(3), Duration.ofMillis(1000), 3, 5);
+    public static final Profile FULL = new Profile("full", Duration.ofSeconds(10), Duration.ofSeconds(10), 5, 12);
 
     public Profile {
         if (repetitions < 3) {
             throw new IllegalArgumentException("a median with a spread needs at least 3 repetitions: " + repetitions);
+        }
+        if (maxRepetitions < repetitions) {
+            throw new IllegalArgumentException("maxRepetitions " + maxRepetitions + " < repetitions " + repetitions);
         }
     }
 
@@ -43,5 +48,11 @@ public record Profile(String name, Duration warmUp, Duration measure, int repeti
             case "quick" -> quick;
             default -> full;
         };
+    }
+
+    /** Warm up until 3 successive short windows agree within 5%, or until {@link #warmUp()}. */
+    public SteadyState steadyState() {
+        return new SteadyState(pick(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(500)), 3, 0.05,
+                warmUp);
     }
 }

@@ -11,8 +11,9 @@ class ProfileTest {
     @Test
     void everyProfileRepeatsAtLeastThreeTimes() {
         Profile.all().forEach(p -> assertThat(p.repetitions()).isGreaterThanOrEqualTo(3));
-        assertThatThrownBy(() -> new Profile("x", Duration.ZERO, Duration.ZERO, 2))
+        assertThatThrownBy(() -> new Profile("x", Duration.ZERO, Duration.ZERO, 2, 3))
                 .hasMessageContaining("at least 3");
+        Profile.all().forEach(p -> assertThat(p.maxRepetitions()).isGreaterThanOrEqualTo(p.repetitions()));
     }
 
     @Test

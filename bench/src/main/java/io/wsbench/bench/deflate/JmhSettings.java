@@ -31,4 +31,13 @@ public record JmhSettings(int forks, int warmupIterations, TimeValue warmupTime,
                 new JmhSettings(2, 1, TimeValue.seconds(1), profile.repetitions(), TimeValue.seconds(1),
                         io.wsbench.bench.payload.JsonNotifications.SIZES));
     }
+
+    /** For the report's header: forks, warm-up and measured iterations. */
+    public String describe() {
+        String where = forks == 0 ? "in the bench's JVM (no fork)" : forks + " fork" + (forks > 1 ? "s" : "")
+                + " per library";
+        return where + ", " + warmupIterations + " × " + warmupTime + " warm-up and " + measurementIterations
+                + " × " + measurementTime + " measured iterations; the iterations are the repetitions (not"
+                + " independent JVMs, so their interval is JMH's noise within one JVM)";
+    }
 }

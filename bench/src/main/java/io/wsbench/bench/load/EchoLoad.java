@@ -2,6 +2,7 @@ package io.wsbench.bench.load;
 
 import io.wsbench.bench.machine.ProcessUsage;
 import io.wsbench.bench.machine.ResourceSampler;
+import io.wsbench.bench.result.WarmUp;
 import io.wsbench.core.client.ClientConnection;
 import io.wsbench.core.client.ClientListener;
 import io.wsbench.core.client.WsClient;
@@ -111,20 +112,25 @@ public final class EchoLoad implements AutoCloseable {
         return roundTrips.cut();
     }
 
-    /** What {@link #measure} gives: the measured window, the echoes of the warm-up before it, the samples. */
-    public record Measured(EchoWindow window, long warmUpEchoes, Map<String, ProcessUsage> usage) {
+    /** What {@link #measure} gives: the measured window, how the load was warmed up before it, the samples. */
+    public record Measured(EchoWindow window, WarmUp warmUp, long warmUpEchoes, Map<String, ProcessUsage> usage) {
     }
 
     /**
-     * One measured window of the loop {@link #start started} before: {@code warmUp} not recorded, then
+     * One measured window of the loop {@link #start started} before: warmed up until steady (not recorded), then
      * {@code measure} with {@code sampling} started at its beginning and stopped at its end, stretched by up to
      * {@code maxStretch} until every connection has had two round trips (slow loops, a busy machine). The loop
      * keeps running until {@link #stop}.
      */
-    public Measured measure(Duration warmUp, Duration measure, Duration maxStretch,
-                            Supplier<ResourceSampler> sampling) throws InterruptedException {
-        Thread.sleep(warmUp.toMillis());
-        long warmUpEchoes = cut().messages();
+    public Measured measure(SteadyState warmUp, Duration measure, Duration maxStretch,
+                            Supplier<ResourceSampler> sampling) throws Exception {
+        long[] warmUpEchoes = {0};
+        WarmUp warm = warmUp.await(() -> {
+            EchoWindow w = cut();
+            warmUpEchoes[0] += w.messages();
+            return w.messagesPerSecond();
+        });
+        warmUpEchoes[0] += cut().messages();
         ResourceSampler sampler = sampling.get();
         Thread.sleep(measure.toMillis());
         long stretchUntil = System.nanoTime() + maxStretch.toNanos();
@@ -132,7 +138,7 @@ public final class EchoLoad implements AutoCloseable {
             Thread.sleep(10);
         }
         EchoWindow window = cut();
-        return new Measured(window, warmUpEchoes, sampler.stop());
+        return new Measured(window, warm, warmUpEchoes[0], sampler.stop());
     }
 
     /** Echoes since the last cut, read without cutting (approximate while echoes arrive). */

@@ -1,5 +1,7 @@
 package io.wsbench.bench.report;
 
+import io.wsbench.bench.chart.ChartSpec;
+import io.wsbench.bench.chart.DrawnChart;
 import io.wsbench.bench.result.ScenarioResult;
 import io.wsbench.bench.scenario.Scenario;
 import java.io.IOException;

@@ -51,20 +51,25 @@ public final class CsvFiles {
         List<String> sumHeader = new ArrayList<>(List.of("impl"));
         sumHeader.addAll(dims);
         sumHeader.addAll(List.of("status", "reason", "repetitions"));
-        metrics.forEach(m -> sumHeader.addAll(List.of(m.key() + "_median", m.key() + "_min", m.key() + "_max")));
+        metrics.forEach(m -> sumHeader.addAll(List.of(m.key() + "_median", m.key() + "_ci_low", m.key() + "_ci_high",
+                m.key() + "_min", m.key() + "_max")));
         sumHeader.add(result.headline().key() + "_ratio_to_best");
+        sumHeader.add(result.headline().key() + "_vs_best");
         summary.add(line(sumHeader));
         for (Row row : result.rows()) {
             List<String> cells = prefix(row, dims, Integer.toString(row.repetitions().size()));
             for (Metric m : metrics) {
                 Optional<Summary> s = row.summary(m.key());
                 cells.add(s.map(x -> number(x.median())).orElse(""));
+                cells.add(s.map(x -> number(x.ciLow())).orElse(""));
+                cells.add(s.map(x -> number(x.ciHigh())).orElse(""));
                 cells.add(s.map(x -> number(x.min())).orElse(""));
                 cells.add(s.map(x -> number(x.max())).orElse(""));
             }
             Optional<Double> best = result.best(result.headline(), row.variant());
             cells.add(row.summary(result.headline().key()).flatMap(s -> best.filter(b -> b != 0)
                     .map(b -> number(s.median() / b))).orElse(""));
+            cells.add(result.versusBest(row, result.headline()).orElse(""));
             summary.add(line(cells));
         }
         Files.write(dir.resolve(result.name() + "-summary.csv"), summary);

@@ -1,5 +1,7 @@
 package io.wsbench.bench.report;
 
+import io.wsbench.bench.format.Format;
+import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.result.Repetition;
 import io.wsbench.bench.result.Row;
 import io.wsbench.bench.result.ScenarioResult;

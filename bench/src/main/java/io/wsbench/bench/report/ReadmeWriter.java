@@ -30,10 +30,15 @@ public final class ReadmeWriter {
         md.append("Written by the bench (`mvn -pl bench verify`) from [`").append(runDir).append("/results.json`](")
                 .append(runDir).append("/results.json); nothing here is edited by hand, the next run replaces it.\n\n");
         md.append("Run `").append(run.runId()).append("`, profile **").append(s.profile()).append("**: ")
-                .append(s.repetitions()).append(" repetitions per figure, each a fresh server JVM; ")
-                .append(s.warmUpMillis()).append(" ms warm-up and ").append(s.measureMillis())
-                .append(" ms measured per window. Every figure is the median of the repetitions with [min–max];")
-                .append(" ratios compare medians from this run. Started ").append(run.started()).append(", finished ")
+                .append(s.repetitions()).append(" repetitions per figure")
+                .append(s.maxRepetitions() > s.repetitions() ? ", up to " + s.maxRepetitions() + " where the"
+                        + " headline's 95% interval was wider than ±5%" : "")
+                .append(", the impls interleaved (repetition k of every impl before k + 1, in an order rotated each")
+                .append(" time). Every figure is the median of its repetitions with its 95% interval [low–high], a")
+                .append(" percentile bootstrap over the repetitions (each scenario says what a repetition is: mostly")
+                .append(" a fresh server JVM); \"×ratio\" compares medians of this run where the intervals do not")
+                .append(" overlap, and \"≈ best\" says the data cannot tell the row from the best. Each scenario")
+                .append(" states its own warm-up and windows. Started ").append(run.started()).append(", finished ")
                 .append(run.finished()).append(".\n\n");
         md.append("Raw data: [`results.json`](").append(runDir).append("/results.json) (every repetition, the")
                 .append(" environment, latency histograms), one CSV per scenario, latency percentile")
@@ -53,6 +58,8 @@ public final class ReadmeWriter {
                     String.join("; ", v.checks())));
         }
         md.append(verify.markdown()).append('\n');
+
+        md.append(MethodLines.calibration(run));
 
         claims(md, run);
 
@@ -79,6 +86,8 @@ public final class ReadmeWriter {
                                  List<ChartWriter.Written> charts) {
         md.append("## ").append(result.name()).append("\n\n");
         md.append(result.description()).append("\n\n");
+        MethodLines.of(result).forEach(l -> md.append(l).append("  \n"));
+        md.append('\n');
         run.environment().lines().forEach(l -> md.append("> ").append(l).append("  \n"));
         md.append('\n');
 

@@ -1,5 +1,6 @@
 package io.wsbench.bench.report;
 
+import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Row;
 import io.wsbench.bench.result.ScenarioResult;
@@ -72,7 +73,7 @@ public final class ScenarioTables {
             } else {
                 Row row = found.get();
                 cells.add(cell(row, headline));
-                cells.add(ratio(row, headline, result.best(headline, variant)));
+                cells.add(result.versusBest(row, headline).orElse("–"));
                 if (ceiling) {
                     cells.add(row.ceiling() ? "–" : percentOfCeiling(row, headline, variant));
                 }
@@ -112,8 +113,9 @@ public final class ScenarioTables {
 
     private String headlineTitle(Metric h, boolean alone) {
         boolean ceiling = result.rows().stream().anyMatch(Row::ceiling);
-        String what = h.heading() + ", median of the repetitions" + (withRange ? " [min–max]" : "")
-                + ", ×ratio to the best" + (ceiling ? ", % of the ceiling row where it was measured" : "");
+        String what = h.heading() + ", median of the repetitions" + (withRange ? " [95% interval]" : "")
+                + ", ×ratio to the best where the intervals do not overlap (≈ best: a tie)"
+                + (ceiling ? ", % of the ceiling row where it was measured" : "");
         return alone ? what : " — " + what;
     }
 
@@ -134,7 +136,7 @@ public final class ScenarioTables {
         if (own.isPresent()) {
             h = own.get();
         }
-        String ratio = ratio(row, h, result.best(h, variant));
+        String ratio = result.versusBest(row, h).orElse("–");
         String unit = own.isPresent() && !h.unit().isEmpty() ? " " + h.unit() : "";
         String ofCeiling = percentOfCeiling(row, h, variant);
         return cell(row, h) + unit + (ratio.equals("–") ? "" : " " + ratio)
@@ -168,14 +170,6 @@ public final class ScenarioTables {
             return Format.closeCodes(s.get());
         }
         return withRange ? Format.summary(s.get()) : Format.number(s.get().median());
-    }
-
-    private static String ratio(Row row, Metric metric, Optional<Double> reference) {
-        Optional<Summary> s = row.summary(metric.key());
-        if (s.isEmpty() || reference.isEmpty() || reference.get() == 0) {
-            return "–";
-        }
-        return Format.ratio(s.get().median() / reference.get());
     }
 
     private String statusCell(Row row) {

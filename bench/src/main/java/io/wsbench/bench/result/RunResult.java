@@ -9,16 +9,35 @@ import java.util.List;
  * @param nginxConf the nginx.conf the topologies rendered (the first one; only ports differ between them)
  */
 public record RunResult(String runId, String started, String finished, Settings settings, Environment environment,
-                        List<Verification> verification, List<ScenarioResult> scenarios, String nginxConf) {
+                        List<Verification> verification, List<ScenarioResult> scenarios, String nginxConf,
+                        List<Calibration> calibration) {
 
     public RunResult {
         verification = List.copyOf(verification);
         scenarios = List.copyOf(scenarios);
         nginxConf = nginxConf == null ? "" : nginxConf;
+        calibration = calibration == null ? List.of() : List.copyOf(calibration);
     }
 
-    /** The run's configuration, as plain values. */
+    public RunResult(String runId, String started, String finished, Settings settings, Environment environment,
+                     List<Verification> verification, List<ScenarioResult> scenarios, String nginxConf) {
+        this(runId, started, finished, settings, environment, verification, scenarios, nginxConf, List.of());
+    }
+
+    /**
+     * The run's configuration, as plain values.
+     *
+     * @param warmUpMillis   the cap of each window's steady-state warm-up
+     * @param repetitions    every figure's repetitions
+     * @param maxRepetitions the most a figure gets while its interval is wide; 0 in files of older runs
+     */
     public record Settings(String profile, long warmUpMillis, long measureMillis, int repetitions,
-                           List<String> impls, List<String> scenarios, String client, String command) {
+                           List<String> impls, List<String> scenarios, String client, String command,
+                           int maxRepetitions) {
+
+        public Settings(String profile, long warmUpMillis, long measureMillis, int repetitions, List<String> impls,
+                        List<String> scenarios, String client, String command) {
+            this(profile, warmUpMillis, measureMillis, repetitions, impls, scenarios, client, command, repetitions);
+        }
     }
 }

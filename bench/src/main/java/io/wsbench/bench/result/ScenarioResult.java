@@ -4,16 +4,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything one scenario produced in a run: what it measures, its columns (the first is the headline that
- * tables rank by), the variants in the order they were declared, and one row per impl and variant.
+ * Everything one scenario produced in a run: what it measures, how (warm-up, windows, repetitions, order), its
+ * columns (the first is the headline that tables rank by), the variants in the order they were declared, and one
+ * row per impl and variant.
  */
 public record ScenarioResult(String name, String description, List<Metric> metrics, List<Variant> variants,
-                             List<Row> rows) {
+                             List<Row> rows, String method) {
 
     public ScenarioResult {
         metrics = List.copyOf(metrics);
         variants = List.copyOf(variants);
         rows = List.copyOf(rows);
+        method = method == null ? "" : method;
+    }
+
+    public ScenarioResult(String name, String description, List<Metric> metrics, List<Variant> variants,
+                          List<Row> rows) {
+        this(name, description, metrics, variants, rows, "");
     }
 
     public Metric headline() {
@@ -43,6 +50,39 @@ public record ScenarioResult(String name, String description, List<Metric> metri
                 .flatMap(r -> r.summary(metric.key()).stream()).map(Summary::median);
         return metric.better() == Better.HIGHER ? medians.max(Double::compare) : medians.min(Double::compare);
     }
+
+    /** The summary of {@code metric} of the row with the best median in {@code variant}: what ties are judged against. */
+    public Optional<Summary> bestSummary(Metric metric, Variant variant) {
+        Optional<Double> best = best(metric, variant);
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        return rows(variant).stream().filter(r -> !r.ceiling()).flatMap(r -> r.summary(metric.key()).stream())
+                .filter(s -> s.median() == best.get()).findFirst();
+    }
+
+    /**
+     * How {@code row} compares with the best of its variant on {@code metric}: {@code best}, {@code ≈ best} where
+     * the two 95% intervals overlap (a tie: the data cannot rank them), else the ratio of the medians.
+     */
+    public Optional<String> versusBest(Row row, Metric metric) {
+        Optional<Summary> own = row.summary(metric.key());
+        Optional<Summary> best = bestSummary(metric, row.variant());
+        if (row.ceiling() || own.isEmpty() || best.isEmpty() || best.get().median() == 0) {
+            return Optional.empty();
+        }
+        if (own.get().median() == best.get().median()) {
+            return Optional.of(BEST);
+        }
+        if (own.get().overlaps(best.get())) {
+            return Optional.of(TIE);
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "×%.2f", own.get().median() / best.get().median()));
+    }
+
+    /** What {@link #versusBest} says of the best row itself, and of a row tied with it. */
+    public static final String BEST = "best";
+    public static final String TIE = "≈ best";
 
     /** The ceiling row's median of {@code metric} in {@code variant}, if the scenario has one. */
     public Optional<Double> ceiling(Metric metric, Variant variant) {

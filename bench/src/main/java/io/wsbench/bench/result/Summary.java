@@ -1,9 +1,26 @@
 package io.wsbench.bench.result;
 
 import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
-/** A metric over a row's repetitions: the median, with min and max as the spread. Never the mean, never the best. */
-public record Summary(double median, double min, double max, int count) {
+/**
+ * A metric over a row's repetitions: the median with its 95% confidence interval, and min and max as the spread.
+ * Never the mean, never the best.
+ *
+ * <p>The interval is a percentile bootstrap of the median over the repetitions (Kalibera and Jones: the fresh JVM
+ * is the unit of variation, so repetitions are the independent samples; windows inside one JVM are not). It is
+ * seeded, so the same figures give the same interval and a report regenerated from results.json is identical.
+ * With few repetitions it cannot be narrower than the data allow: with 3 it is the min–max range, which is why the
+ * runner adds repetitions where an interval stays wide ({@link #relativeHalfWidth()}).
+ */
+public record Summary(double median, double min, double max, int count, double ciLow, double ciHigh) {
+    static final int RESAMPLES = 2000;
+    private static final long SEED = 0x5eed_ba5eL;
+    static final double CONFIDENCE = 0.95;
+    /** An interval wider than ±5% of its median is "wide": the runner adds repetitions, the tables flag it. */
+    public static final double TARGET_HALF_WIDTH = 0.05;
 
     public static Summary of(List<Double> values) {
         if (values.isEmpty()) {
@@ -11,7 +28,48 @@ public record Summary(double median, double min, double max, int count) {
         }
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new Summary(median, sorted[0], sorted[n - 1], n);
+        double median = new Median().evaluate(sorted);
+        double[] interval = bootstrap(sorted);
+        return new Summary(median, sorted[0], sorted[n - 1], n, interval[0], interval[1]);
+    }
+
+    /** The 2.5th and 97.5th percentiles of the medians of {@link #RESAMPLES} resamples with replacement. */
+    private static double[] bootstrap(double[] values) {
+        int n = values.length;
+        if (n == 1 || values[0] == values[n - 1]) {
+            return new double[] {values[0], values[n - 1]};
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        Median median = new Median();
+        double[] medians = new double[RESAMPLES];
+        double[] resample = new double[n];
+        for (int r = 0; r < RESAMPLES; r++) {
+            for (int i = 0; i < n; i++) {
+                resample[i] = values[random.nextInt(n)];
+            }
+            medians[r] = median.evaluate(resample);
+        }
+        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        double tail = (1 - CONFIDENCE) / 2 * 100;
+        return new double[] {percentile.evaluate(medians, tail), percentile.evaluate(medians, 100 - tail)};
+    }
+
+    /** Half the interval's width over the median: 0.05 is ±5%. 0 when every repetition agreed. */
+    public double relativeHalfWidth() {
+        double half = (ciHigh - ciLow) / 2;
+        if (half == 0) {
+            return 0;
+        }
+        return median == 0 ? Double.POSITIVE_INFINITY : half / Math.abs(median);
+    }
+
+    /** Wider than ±{@link #TARGET_HALF_WIDTH} of the median. */
+    public boolean wide() {
+        return relativeHalfWidth() > TARGET_HALF_WIDTH;
+    }
+
+    /** Whether the two intervals share any value: then the two medians are a tie, not a ranking. */
+    public boolean overlaps(Summary other) {
+        return ciLow <= other.ciHigh && other.ciLow <= ciHigh;
     }
 }

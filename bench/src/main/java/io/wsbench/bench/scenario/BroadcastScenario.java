@@ -9,9 +9,9 @@ import io.wsbench.bench.load.BroadcastLoad;
 import io.wsbench.bench.machine.OpenFileLimit;
 import io.wsbench.bench.machine.ProcessUsage;
 import io.wsbench.bench.machine.ResourceSampler;
-import io.wsbench.bench.report.ChartSpec;
-import io.wsbench.bench.report.Histograms;
-import io.wsbench.bench.report.LineChartByImpl;
+import io.wsbench.bench.chart.ChartSpec;
+import io.wsbench.bench.format.Histograms;
+import io.wsbench.bench.chart.LineChartByImpl;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.client.WsClient;
@@ -110,22 +110,29 @@ public final class BroadcastScenario implements Scenario {
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
-        Profile profile = run.profile();
-        List<Integer> steps = steps(profile);
+    public String method(Profile profile) {
+        Sizes sizes = sizes(profile);
+        return "a fresh server JVM per repetition; the subscribers grow step by step in it, each step settled by "
+                + "one broadcast (the first by " + sizes.warmUp() + ") and then measured over " + sizes.broadcasts()
+                + " broadcasts";
+    }
+
+    private static Sizes sizes(Profile profile) {
         // quick keeps to its time budget (a fresh JVM and up to 8k connections per repetition) with few broadcasts
         // per step; every one reaches every subscriber, so a step still has thousands of receipts
-        int broadcasts = profile.pick(3, 5, 30);
-        int warmUp = profile.pick(5, 20, 200);
-        Duration patience = profile.pick(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30));
-        for (int rep = 1; rep <= profile.repetitions(); rep++) {
-            try (SystemUnderTest sut = run.start(run.topology());
-                 WsClient client = LoadClients.find(CLIENT).create(run.setup().clientOptions());
-                 BroadcastLoad load = BroadcastLoad.open(client, sut.uri(Route.DIRECT))) {
-                int held = climb(run, sut, load, steps, rep, new Sizes(broadcasts, warmUp, patience));
-                run.record(HELD_ROW, rep, Map.of(HELD.key(), (double) held));
-                sut.killServers(); // thousands of subscribers closed one by one would take seconds, measuring nothing
-            }
+        return new Sizes(profile.pick(3, 5, 30), profile.pick(5, 20, 200),
+                profile.pick(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    }
+
+    @Override
+    public void repetition(ScenarioRun run, int rep) throws Exception {
+        List<Integer> steps = steps(run.profile());
+        try (SystemUnderTest sut = run.start(run.topology());
+             WsClient client = LoadClients.find(CLIENT).create(run.setup().clientOptions());
+             BroadcastLoad load = BroadcastLoad.open(client, sut.uri(Route.DIRECT))) {
+            int held = climb(run, sut, load, steps, rep, sizes(run.profile()));
+            run.record(HELD_ROW, rep, Map.of(HELD.key(), (double) held));
+            sut.killServers(); // thousands of subscribers closed one by one would take seconds, measuring nothing
         }
     }
 

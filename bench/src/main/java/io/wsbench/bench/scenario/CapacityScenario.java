@@ -9,9 +9,9 @@ import io.wsbench.bench.load.IdleConnections;
 import io.wsbench.bench.load.SourceAddresses;
 import io.wsbench.bench.machine.ConnectionRoom;
 import io.wsbench.bench.machine.ServerMemory;
-import io.wsbench.bench.report.BarChartByDimension;
-import io.wsbench.bench.report.ChartSpec;
-import io.wsbench.bench.report.Histograms;
+import io.wsbench.bench.chart.BarChartByDimension;
+import io.wsbench.bench.chart.ChartSpec;
+import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.Feature;
@@ -90,28 +90,38 @@ public final class CapacityScenario implements Scenario {
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
-        Profile profile = run.profile();
-        Plan plan = new Plan(profile.pick(500, 10_000, 100_000), profile.pick(1_000, 2_500, 2_500),
+    public String method(Profile profile) {
+        Plan plan = plan(profile);
+        return "a fresh server JVM per repetition and variant (without and with permessage-deflate, in an order"
+                + " rotated each repetition); " + plan.warmUp() + " connections opened and dropped first, then "
+                + plan.connections() + " (or the open-file limit's share) opened at " + plan.perSecond()
+                + "/s and held until memory settles";
+    }
+
+    private static Plan plan(Profile profile) {
+        return new Plan(profile.pick(500, 10_000, 100_000), profile.pick(1_000, 2_500, 2_500),
                 profile.pick(50, 500, 1_000));
+    }
+
+    @Override
+    public void repetition(ScenarioRun run, int rep) throws Exception {
+        Plan plan = plan(run.profile());
         String deflateUnsupported = Transports.find(run.impl()).unsupported().get(Feature.COMPRESSION);
         if (deflateUnsupported != null) {
             run.notSupported(variant(true), deflateUnsupported);
         }
-        for (int rep = 1; rep <= profile.repetitions(); rep++) {
-            for (boolean compression : List.of(false, true)) {
-                Variant variant = variant(compression);
-                if (run.skip(variant)) {
-                    continue;
-                }
-                try {
-                    Measured m = measure(run, plan, variant, compression);
-                    run.record(variant, rep, m.values(), Map.of("connect", Histograms.encode(m.connectNanos())));
-                } catch (InterruptedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    run.fail(variant, Reasons.of(e));
-                }
+        for (boolean compression : ScenarioRun.rotated(List.of(false, true), rep)) {
+            Variant variant = variant(compression);
+            if (run.skip(variant)) {
+                continue;
+            }
+            try {
+                Measured m = measure(run, plan, variant, compression);
+                run.record(variant, rep, m.values(), Map.of("connect", Histograms.encode(m.connectNanos())));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                run.fail(variant, Reasons.of(e));
             }
         }
     }

@@ -17,6 +17,9 @@ public interface Ceiling {
     /** The scenario's variants this ceiling measures (a subset, e.g. the direct route only). */
     List<Variant> variants(Profile profile);
 
-    /** Measures every variant, recording into {@code run} as a scenario does; {@code run.impl()} is {@link #name()}. */
-    void run(ScenarioRun run) throws Exception;
+    /**
+     * Measures repetition {@code repetition} of every variant, recording into {@code run} as a scenario does;
+     * {@code run.impl()} is {@link #name()}. The runner interleaves it with the impls like one of them.
+     */
+    void repetition(ScenarioRun run, int repetition) throws Exception;
 }

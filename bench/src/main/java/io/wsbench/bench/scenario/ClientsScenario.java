@@ -6,8 +6,8 @@ import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.EchoLoad;
 import io.wsbench.bench.load.EchoWindow;
 import io.wsbench.bench.machine.ProcessUsage;
-import io.wsbench.bench.report.Format;
-import io.wsbench.bench.report.Histograms;
+import io.wsbench.bench.format.Format;
+import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.client.WsClient;
@@ -65,10 +65,18 @@ public final class ClientsScenario implements Scenario {
         return Optional.of(SERVER);
     }
 
-    /** Measured with the others: see {@link #runLoadClients}. */
+    /** Never called: every client is measured with the others against one server, see {@link #runLoadClients}. */
     @Override
-    public void run(ScenarioRun run) throws Exception {
-        runLoadClients(List.of(run));
+    public void repetition(ScenarioRun run, int repetition) {
+        throw new IllegalStateException("the clients scenario measures its clients together: runLoadClients");
+    }
+
+    @Override
+    public String method(Profile profile) {
+        return "one " + SERVER + " server JVM for every client, each client warmed up first by a number of round"
+                + " trips; then per repetition each client in turn (the clients' order rotated each repetition)"
+                + " opens fresh connections and per size warms up until " + EchoScenario.steady(profile) + ", then "
+                + profile.measure().toMillis() + " ms measured";
     }
 
     /**
@@ -93,7 +101,7 @@ public final class ClientsScenario implements Scenario {
                 }
             }
             for (int rep = 1; rep <= profile.repetitions(); rep++) {
-                for (ScenarioRun run : runs) {
+                for (ScenarioRun run : ScenarioRun.rotated(runs, rep)) {
                     if (variants(profile).stream().allMatch(run::skip)) {
                         continue;
                     }
@@ -142,7 +150,8 @@ public final class ClientsScenario implements Scenario {
                                 int rep) throws Exception {
         Profile profile = run.profile();
         load.start(EchoLoad.text(size));
-        EchoLoad.Measured measured = load.measure(profile.warmUp(), profile.measure(), Duration.ZERO, sut::sample);
+        EchoLoad.Measured measured = load.measure(profile.steadyState(), profile.measure(), Duration.ZERO,
+                sut::sample);
         load.stop(EchoScenario.DRAIN);
         EchoWindow window = measured.window();
         Map<String, ProcessUsage> usage = measured.usage();
@@ -168,7 +177,8 @@ public final class ClientsScenario implements Scenario {
         }
         values.put(EchoScenario.P50.key(), window.millis(50));
         values.put(EchoScenario.P99.key(), window.millis(99));
-        run.record(variant, rep, values, Map.of("latency", Histograms.encode(window.latencyNanos())));
+        run.record(variant, rep, values, Map.of("latency", Histograms.encode(window.latencyNanos())),
+                measured.warmUp());
     }
 
     private static Variant variant(int size) {

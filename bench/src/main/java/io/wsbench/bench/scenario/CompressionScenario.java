@@ -13,9 +13,9 @@ import io.wsbench.bench.machine.ConnectionRoom;
 import io.wsbench.bench.machine.ProcessUsage;
 import io.wsbench.bench.machine.ServerMemory;
 import io.wsbench.bench.payload.JsonNotifications;
-import io.wsbench.bench.report.ChartSpec;
-import io.wsbench.bench.report.Format;
-import io.wsbench.bench.report.ScatterByImpl;
+import io.wsbench.bench.chart.ChartSpec;
+import io.wsbench.bench.format.Format;
+import io.wsbench.bench.chart.ScatterByImpl;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.Feature;
@@ -132,38 +132,44 @@ public final class CompressionScenario implements Scenario {
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
+    public String method(Profile profile) {
+        return "per repetition one fresh server JVM per level, all started together; in each the sizes (in an order"
+                + " rotated each repetition) warm up until " + EchoScenario.steady(profile.steadyState()
+                .withCap(warmUp(profile))) + ", then " + measureTime(profile).toMillis() + " ms measured; the"
+                + " memory rows in the level-" + MEMORY_LEVEL + " JVM after its echoes";
+    }
+
+    @Override
+    public void repetition(ScenarioRun run, int rep) throws Exception {
         Profile profile = run.profile();
         Map<Integer, List<String>> messages = messages();
         Map<Feature, String> unsupported = Transports.find(run.impl()).unsupported();
         declareUnsupported(run, unsupported);
-        for (int rep = 1; rep <= profile.repetitions(); rep++) {
-            List<Integer> levels = levels(profile).stream()
-                    .filter(level -> !variantsOf(profile, level).stream().allMatch(run::skip)).toList();
-            List<SystemUnderTest> servers;
-            try {
-                // one JVM per level, all started at once: sequential starts were most of this scenario's time
-                servers = run.startAll(levels.stream().map(level -> serverConfig(run, level)).toList());
+        List<Integer> levels = levels(profile).stream()
+                .filter(level -> !variantsOf(profile, level).stream().allMatch(run::skip)).toList();
+        List<SystemUnderTest> servers;
+        try {
+            // one JVM per level, all started at once: sequential starts were most of this scenario's time
+            servers = run.startAll(levels.stream().map(level -> serverConfig(run, level)).toList());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            levels.forEach(level -> variantsOf(profile, level).forEach(v -> run.fail(v, Reasons.of(e))));
+            return;
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            int level = levels.get(i);
+            try (SystemUnderTest sut = servers.get(i)) {
+                measureEcho(run, sut, level, rep, messages);
+                if (level == MEMORY_LEVEL) {
+                    measureMemory(run, sut, rep, messages.get(MEMORY_MESSAGE), unsupported);
+                }
+                sut.killServers(); // its figures are taken; the next level's JVM is waiting
             } catch (InterruptedException e) {
+                servers.subList(i + 1, servers.size()).forEach(SystemUnderTest::close);
                 throw e;
             } catch (Exception e) {
-                levels.forEach(level -> variantsOf(profile, level).forEach(v -> run.fail(v, Reasons.of(e))));
-                continue;
-            }
-            for (int i = 0; i < levels.size(); i++) {
-                int level = levels.get(i);
-                try (SystemUnderTest sut = servers.get(i)) {
-                    measureEcho(run, sut, level, rep, messages);
-                    if (level == MEMORY_LEVEL) {
-                        measureMemory(run, sut, rep, messages.get(MEMORY_MESSAGE), unsupported);
-                    }
-                    sut.killServers(); // its figures are taken; the next level's JVM is waiting
-                } catch (InterruptedException e) {
-                    servers.subList(i + 1, servers.size()).forEach(SystemUnderTest::close);
-                    throw e;
-                } catch (Exception e) {
-                    variantsOf(profile, level).forEach(v -> run.fail(v, Reasons.of(e)));
-                }
+                variantsOf(profile, level).forEach(v -> run.fail(v, Reasons.of(e)));
             }
         }
     }
@@ -233,7 +239,7 @@ public final class CompressionScenario implements Scenario {
         try (WsClient client = netty.create(run.setup().clientOptions().withCompression(level > 0))) {
             EchoLoad load = null;
             try {
-                for (int size : JsonNotifications.SIZES) {
+                for (int size : ScenarioRun.rotated(JsonNotifications.SIZES, rep)) {
                     Variant variant = echoVariant(size, level);
                     if (run.skip(variant)) {
                         continue;
@@ -271,8 +277,8 @@ public final class CompressionScenario implements Scenario {
         Profile profile = run.profile();
         WireBytes atStart = wire(client);
         load.start(batch);
-        EchoLoad.Measured measured = load.measure(extraWarmUp.plus(warmUp(profile)), measureTime(profile),
-                EchoScenario.MAX_STRETCH, sut::sample);
+        EchoLoad.Measured measured = load.measure(profile.steadyState().withCap(extraWarmUp.plus(warmUp(profile))),
+                measureTime(profile), EchoScenario.MAX_STRETCH, sut::sample);
         load.stop(EchoScenario.DRAIN);
         EchoWindow window = measured.window();
         Map<String, ProcessUsage> usage = measured.usage();

@@ -7,7 +7,7 @@ import io.wsbench.bench.deflate.JmhSettings;
 import io.wsbench.bench.deflate.PmdCodec;
 import io.wsbench.bench.deflate.PmdCodecs;
 import io.wsbench.bench.frames.FrameCodecs;
-import io.wsbench.bench.report.Format;
+import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import java.util.ArrayList;
@@ -110,7 +110,19 @@ public final class DeflateJmhScenario implements Scenario {
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
+    public String method(Profile profile) {
+        JmhSettings s = JmhSettings.of(profile);
+        return "JMH per library, " + s.describe();
+    }
+
+    /** JMH's iterations are the repetitions: one series of forks per library. */
+    @Override
+    public boolean repeatsItself() {
+        return true;
+    }
+
+    @Override
+    public void repetition(ScenarioRun run, int repetition) throws Exception {
         if (!PmdCodecs.LIBRARIES.contains(run.impl())) {
             for (Variant v : variants(run.profile())) {
                 run.notSupported(v, "no permessage-deflate adapter for " + run.impl());

@@ -5,13 +5,15 @@ import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.EchoLoad;
 import io.wsbench.bench.load.EchoWindow;
+import io.wsbench.bench.load.SteadyState;
 import io.wsbench.bench.machine.ProcessUsage;
-import io.wsbench.bench.report.BarChartByDimension;
-import io.wsbench.bench.report.ChartSpec;
-import io.wsbench.bench.report.Format;
-import io.wsbench.bench.report.Histograms;
+import io.wsbench.bench.chart.BarChartByDimension;
+import io.wsbench.bench.chart.ChartSpec;
+import io.wsbench.bench.format.Format;
+import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
+import io.wsbench.bench.result.WarmUp;
 import io.wsbench.core.client.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,15 +73,41 @@ public final class EchoScenario implements Scenario {
         return List.of(THROUGHPUT, P50, P99, P999, SERVER_CPU, PER_CPU, NGINX_CPU, LOAD_CPU, SERVER_RSS);
     }
 
+    /**
+     * Every size direct; through nginx and nginx+TLS quick measures 1 KiB only (what nginx adds shows at one size,
+     * and the quick budget goes on repetitions instead), smoke and full every size.
+     */
     @Override
     public List<Variant> variants(Profile profile) {
         List<Variant> all = new ArrayList<>();
         for (Route route : Route.values()) {
-            for (int size : SIZES) {
+            for (int size : sizes(profile, route)) {
                 all.add(variant(route, size));
             }
         }
         return all;
+    }
+
+    static List<Integer> sizes(Profile profile, Route route) {
+        return route == Route.DIRECT ? SIZES : profile.pick(SIZES, List.of(1024), SIZES);
+    }
+
+    @Override
+    public String method(Profile profile) {
+        return "a fresh server JVM per repetition, warmed up for " + jvmWarmUp(profile).toMillis()
+                + " ms over every size; then per cell (the routes and sizes in an order rotated each repetition) the"
+                + " load warms up until " + steady(profile) + ", then " + profile.measure().toMillis()
+                + " ms measured (stretched to two round trips per connection)";
+    }
+
+    /** How the steady-state warm-up reads in a header. */
+    static String steady(Profile profile) {
+        return steady(profile.steadyState());
+    }
+
+    static String steady(SteadyState s) {
+        return s.windows() + " successive " + s.window().toMillis() + " ms windows agree within "
+                + Math.round(s.tolerance() * 100) + "% (at most " + s.cap().toMillis() + " ms)";
     }
 
     /** Raw TCP echo at the same connections and sizes, direct: the tables give each impl's % of it. */
@@ -94,16 +122,13 @@ public final class EchoScenario implements Scenario {
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
+    public void repetition(ScenarioRun run, int rep) throws Exception {
         Profile profile = run.profile();
         int connections = connections(profile);
-        Duration jvmWarmUp = jvmWarmUp(profile);
-        for (int rep = 1; rep <= profile.repetitions(); rep++) {
-            try (SystemUnderTest sut = run.start(run.topology())) {
-                warmUpServer(run, sut, connections, jvmWarmUp);
-                for (Route route : Route.values()) {
-                    measureRoute(run, sut, route, connections, rep);
-                }
+        try (SystemUnderTest sut = run.start(run.topology())) {
+            warmUpServer(run, sut, connections, jvmWarmUp(profile));
+            for (Route route : ScenarioRun.rotated(List.of(Route.values()), rep)) {
+                measureRoute(run, sut, route, ScenarioRun.rotated(sizes(profile, route), rep), connections, rep);
             }
         }
     }
@@ -132,12 +157,12 @@ public final class EchoScenario implements Scenario {
     }
 
     /** Every size over one set of connections; a failure fails that size and the next size reconnects. */
-    private static void measureRoute(ScenarioRun run, SystemUnderTest sut, Route route, int connections, int rep)
-            throws Exception {
+    private static void measureRoute(ScenarioRun run, SystemUnderTest sut, Route route, List<Integer> sizes,
+                                     int connections, int rep) throws Exception {
         WsClient client = null;
         EchoLoad load = null;
         try {
-            for (int size : SIZES) {
+            for (int size : sizes) {
                 Variant variant = variant(route, size);
                 if (run.skip(variant)) {
                     continue;
@@ -149,7 +174,8 @@ public final class EchoScenario implements Scenario {
                     }
                     Measured measured = measure(run, sut, load, route, variant, size);
                     run.record(variant, rep, measured.values(),
-                            Map.of("latency", Histograms.encode(measured.window().latencyNanos())));
+                            Map.of("latency", Histograms.encode(measured.window().latencyNanos())),
+                            measured.warmUp());
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {
@@ -174,7 +200,7 @@ public final class EchoScenario implements Scenario {
                                                Variant variant, int size) throws Exception {
         Profile profile = run.profile();
         load.start(EchoLoad.text(size));
-        EchoLoad.Measured measured = load.measure(profile.warmUp(), profile.measure(), MAX_STRETCH, sut::sample);
+        EchoLoad.Measured measured = load.measure(profile.steadyState(), profile.measure(), MAX_STRETCH, sut::sample);
         load.stop(DRAIN);
         EchoWindow window = measured.window();
         Map<String, ProcessUsage> usage = measured.usage();
@@ -209,10 +235,10 @@ public final class EchoScenario implements Scenario {
                         + " repetition: the figure may be the client's limit, not the server's");
             }
         }
-        return new Measured(values, window);
+        return new Measured(values, window, measured.warmUp());
     }
 
-    private record Measured(Map<String, Double> values, EchoWindow window) {
+    private record Measured(Map<String, Double> values, EchoWindow window, WarmUp warmUp) {
     }
 
     static Variant variant(Route route, int size) {

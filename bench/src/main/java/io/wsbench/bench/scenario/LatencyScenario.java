@@ -7,10 +7,10 @@ import io.wsbench.bench.load.FixedRateLoad;
 import io.wsbench.bench.load.FixedRateWindow;
 import io.wsbench.bench.machine.ProcessUsage;
 import io.wsbench.bench.machine.ResourceSampler;
-import io.wsbench.bench.report.BarChartByDimension;
-import io.wsbench.bench.report.ChartSpec;
-import io.wsbench.bench.report.Format;
-import io.wsbench.bench.report.Histograms;
+import io.wsbench.bench.chart.BarChartByDimension;
+import io.wsbench.bench.chart.ChartSpec;
+import io.wsbench.bench.format.Format;
+import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.client.WsClient;
@@ -85,29 +85,44 @@ public final class LatencyScenario implements Scenario {
 
     /** Offered rates, messages per second over all connections. */
     static List<Integer> rates(Profile profile) {
-        return profile.pick(List.of(500, 2000), List.of(2000, 8000), List.of(2000, 8000, 16000));
+        // quick measures the rate where the stacks part (at 2,000 msgs/s every one idles); full adds the others
+        return profile.pick(List.of(500, 2000), List.of(8000), List.of(2000, 8000, 16000));
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
+    public String method(Profile profile) {
+        return "a fresh server JVM per repetition, first driven at the top rate for "
+                + jvmWarmUp(profile).toMillis() + " ms; then per cell (routes in an order rotated each repetition)"
+                + " the rate runs " + warmUp(profile).toMillis() + " ms unrecorded (a fixed rate has no throughput"
+                + " to settle) and " + measure(profile).toMillis() + " ms measured";
+    }
+
+    private static Duration warmUp(Profile profile) {
+        return profile.pick(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(3));
+    }
+
+    private static Duration measure(Profile profile) {
+        return profile.pick(Duration.ofMillis(300), Duration.ofMillis(800), Duration.ofSeconds(10));
+    }
+
+    private static Duration jvmWarmUp(Profile profile) {
+        return profile.pick(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void repetition(ScenarioRun run, int rep) throws Exception {
         Profile profile = run.profile();
         int connections = profile.pick(8, 64, 256);
-        // shorter than the profile's windows: quick has 2.5 minutes for this and broadcast over 4 impls × 3 JVMs
-        Duration warmUp = profile.pick(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(3));
-        Duration measure = profile.pick(Duration.ofMillis(300), Duration.ofMillis(800), Duration.ofSeconds(10));
-        Duration jvmWarmUp = profile.pick(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(10));
         List<Integer> rates = rates(profile);
         int top = rates.get(rates.size() - 1);
-        for (int rep = 1; rep <= profile.repetitions(); rep++) {
-            try (SystemUnderTest sut = run.start(run.topology())) {
-                // a fresh JVM interprets at first: run the highest rate straight at it before anything counts
-                try (WsClient client = run.client(sut, Route.DIRECT);
-                     FixedRateLoad load = FixedRateLoad.open(client, sut.uri(Route.DIRECT), connections, SIZE)) {
-                    load.run(top, jvmWarmUp, Duration.ZERO, DRAIN);
-                }
-                for (Route route : ROUTES) {
-                    measureRoute(run, sut, route, connections, rates, warmUp, measure, rep);
-                }
+        try (SystemUnderTest sut = run.start(run.topology())) {
+            // a fresh JVM interprets at first: run the highest rate straight at it before anything counts
+            try (WsClient client = run.client(sut, Route.DIRECT);
+                 FixedRateLoad load = FixedRateLoad.open(client, sut.uri(Route.DIRECT), connections, SIZE)) {
+                load.run(top, jvmWarmUp(profile), Duration.ZERO, DRAIN);
+            }
+            for (Route route : ScenarioRun.rotated(ROUTES, rep)) {
+                measureRoute(run, sut, route, connections, rates, warmUp(profile), measure(profile), rep);
             }
         }
     }

@@ -7,9 +7,9 @@ import io.wsbench.bench.load.LargeMessage;
 import io.wsbench.bench.load.MessageEcho;
 import io.wsbench.bench.load.MessageEcho.Outcome;
 import io.wsbench.bench.machine.MemoryPeak;
-import io.wsbench.bench.report.BarChartByDimension;
-import io.wsbench.bench.report.ChartSpec;
-import io.wsbench.bench.report.Format;
+import io.wsbench.bench.chart.BarChartByDimension;
+import io.wsbench.bench.chart.ChartSpec;
+import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.ServerConfig;
@@ -128,26 +128,39 @@ public final class MessageSizeScenario implements Scenario {
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
+    public String method(Profile profile) {
+        return "per repetition two fresh server JVMs started together, one at the default READ_LIMIT and one"
+                + " raised; each warmed up with 64 KiB text and binary echoes, then every probe once, each size"
+                + " echoed " + echoes(profile, MIB) + " times up to 1 MiB and " + echoes(profile, 2 * MIB)
+                + " above";
+    }
+
+    /** Its figures are behaviour (close codes, intact or not), not a ranking: the profile's repetitions suffice. */
+    @Override
+    public boolean adaptive() {
+        return false;
+    }
+
+    @Override
+    public void repetition(ScenarioRun run, int rep) throws Exception {
         Map<String, LargeMessage> messages = new HashMap<>();
         TopologyConfig base = run.topology();
         TopologyConfig raised = base.withServer(base.server().withReadLimit(RAISED_LIMIT)
                 .withMaxQueuedBytes(2L * RAISED_LIMIT));
-        for (int rep = 1; rep <= run.profile().repetitions(); rep++) {
-            // Both server JVMs start at once (a start is most of this scenario's time), and both are up before
-            // anything is measured, so neither start's CPU falls on a measured echo.
-            List<SystemUnderTest> both = run.startAll(List.of(base, raised));
-            SystemUnderTest raisedSut = both.get(1);
-            try (SystemUnderTest sut = both.get(0)) {
-                warmUp(run, sut, messages);
-                atDefaultLimit(run, sut, rep, messages);
-            } catch (Exception e) {
-                raisedSut.close();
-                throw e;
-            }
-            atRaisedLimit(run, raisedSut, raised, rep, messages);
+        // Both server JVMs start at once (a start is most of this scenario's time), and both are up before
+        // anything is measured, so neither start's CPU falls on a measured echo.
+        List<SystemUnderTest> both = run.startAll(List.of(base, raised));
+        SystemUnderTest raisedSut = both.get(1);
+        try (SystemUnderTest sut = both.get(0)) {
+            warmUp(run, sut, messages);
+            atDefaultLimit(run, sut, rep, messages);
+        } catch (Exception e) {
+            raisedSut.close();
+            throw e;
         }
+        atRaisedLimit(run, raisedSut, raised, rep, messages);
     }
+
 
     /**
      * A fresh JVM interprets at first, and the first size measured would pay for it: echo a few messages of the

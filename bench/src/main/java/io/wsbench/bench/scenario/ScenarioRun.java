@@ -4,12 +4,15 @@ import io.wsbench.bench.BenchSetup;
 import io.wsbench.bench.Profile;
 import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
-import io.wsbench.bench.report.Format;
+import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Repetition;
 import io.wsbench.bench.result.Row;
 import io.wsbench.bench.result.Status;
+import io.wsbench.bench.result.Summary;
 import io.wsbench.bench.result.Variant;
+import io.wsbench.bench.result.WarmUp;
+import io.wsbench.bench.result.Window;
 import io.wsbench.core.client.ClientOptions;
 import io.wsbench.core.client.WsClient;
 import io.wsbench.topology.TopologyConfig;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,28 +45,50 @@ public final class ScenarioRun {
     private final BenchSetup setup;
     private final String rowName;
     private final boolean ceiling;
+    private final WindowClock clock;
     private final Map<Variant, Draft> drafts = new LinkedHashMap<>();
 
-    public ScenarioRun(Scenario scenario, String impl, BenchSetup setup) {
-        this(scenario, impl, setup, impl, false);
+    public ScenarioRun(Scenario scenario, String impl, BenchSetup setup, WindowClock clock) {
+        this(scenario, impl, setup, impl, false, clock);
     }
 
-    private ScenarioRun(Scenario scenario, String impl, BenchSetup setup, String rowName, boolean ceiling) {
+    private ScenarioRun(Scenario scenario, String impl, BenchSetup setup, String rowName, boolean ceiling,
+                        WindowClock clock) {
         this.scenario = scenario;
         this.impl = impl;
         this.setup = setup;
         this.rowName = rowName;
         this.ceiling = ceiling;
+        this.clock = clock;
     }
 
     /** Rows named after {@code setup}'s load client, measured against {@code server}. */
-    public static ScenarioRun forLoadClient(Scenario scenario, String server, BenchSetup setup) {
-        return new ScenarioRun(scenario, server, setup, setup.client().name(), false);
+    public static ScenarioRun forLoadClient(Scenario scenario, String server, BenchSetup setup, WindowClock clock) {
+        return new ScenarioRun(scenario, server, setup, setup.client().name(), false, clock);
     }
 
     /** The ceiling's rows; {@link #impl()} is the ceiling's name (it starts no impl). */
-    public static ScenarioRun forCeiling(Scenario scenario, Ceiling ceiling, BenchSetup setup) {
-        return new ScenarioRun(scenario, ceiling.name(), setup, ceiling.name(), true);
+    public static ScenarioRun forCeiling(Scenario scenario, Ceiling ceiling, BenchSetup setup, WindowClock clock) {
+        return new ScenarioRun(scenario, ceiling.name(), setup, ceiling.name(), true, clock);
+    }
+
+    /** The rows' name: the impl, the load client or the ceiling. */
+    public String rowName() {
+        return rowName;
+    }
+
+    /**
+     * {@code items} rotated by one place per repetition: the variants (or routes) measured in one server JVM start
+     * with a different one each time, so the first window of a fresh JVM is not always the same cell.
+     */
+    public static <T> List<T> rotated(List<T> items, int repetition) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        int shift = Math.floorMod(repetition - 1, items.size());
+        List<T> out = new ArrayList<>(items.subList(shift, items.size()));
+        out.addAll(items.subList(0, shift));
+        return out;
     }
 
     public Scenario scenario() {
@@ -140,9 +166,41 @@ public final class ScenarioRun {
 
     /** As {@link #record(Variant, int, Map)}, keeping latency histograms (compressed, base64) in results.json. */
     public void record(Variant variant, int repetition, Map<String, Double> values, Map<String, String> histograms) {
-        draft(variant).repetitions.add(new Repetition(repetition, values, histograms));
-        LOG.info("{} {} | {} | rep {}/{}: {}", scenario.name(), rowName, variant.label(), repetition,
-                profile().repetitions(), describe(values));
+        record(variant, repetition, values, histograms, null);
+    }
+
+    /** As {@link #record(Variant, int, Map, Map)}, with the steady-state warm-up that came before the window. */
+    public void record(Variant variant, int repetition, Map<String, Double> values, Map<String, String> histograms,
+                       WarmUp warmUp) {
+        Window window = clock.next(warmUp);
+        draft(variant).repetitions.add(new Repetition(repetition, values, histograms, window));
+        LOG.info("{} {} | {} | rep {} (#{}{}): {}", scenario.name(), rowName, variant.label(), repetition,
+                window.order(), warmUp == null ? "" : String.format(Locale.ROOT, ", warm-up %.1f s%s",
+                        warmUp.seconds(), warmUp.steady() ? "" : " not steady"), describe(values));
+    }
+
+    /** How many repetitions {@code variant} has recorded. */
+    public int recorded(Variant variant) {
+        return draft(variant).repetitions.size();
+    }
+
+    /**
+     * The widest headline interval among this run's variants that are still measured, as a share of the median
+     * ({@link Summary#relativeHalfWidth()}); 0 when none is measured.
+     */
+    public double widestInterval(Metric headline) {
+        double widest = 0;
+        for (Draft d : drafts.values()) {
+            if (d.status != Status.OK) {
+                continue;
+            }
+            List<Double> values = d.repetitions.stream().map(r -> r.values().get(headline.key()))
+                    .filter(v -> v != null && !v.isNaN()).toList();
+            if (values.size() >= 2) {
+                widest = Math.max(widest, Summary.of(values).relativeHalfWidth());
+            }
+        }
+        return widest;
     }
 
     /** The variant failed: its row shows {@code reason} and no numbers. The first reason given is kept. */
@@ -177,6 +235,15 @@ public final class ScenarioRun {
     public void abort(List<Variant> declared, String reason) {
         for (Variant v : declared) {
             if (draft(v).repetitions.size() < profile().repetitions()) {
+                fail(v, reason);
+            }
+        }
+    }
+
+    /** Repetition {@code repetition} threw: every declared variant it had not recorded yet fails. */
+    public void abortRepetition(List<Variant> declared, int repetition, String reason) {
+        for (Variant v : declared) {
+            if (draft(v).repetitions.stream().noneMatch(r -> r.index() == repetition)) {
                 fail(v, reason);
             }
         }

@@ -7,8 +7,9 @@ import io.wsbench.bench.ceiling.TcpEchoProcess;
 import io.wsbench.bench.load.EchoWindow;
 import io.wsbench.bench.machine.ProcessUsage;
 import io.wsbench.bench.machine.ResourceSampler;
-import io.wsbench.bench.report.Histograms;
+import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.result.Variant;
+import io.wsbench.bench.result.WarmUp;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,33 +36,31 @@ final class TcpEchoCeiling implements Ceiling {
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
+    public void repetition(ScenarioRun run, int rep) throws Exception {
         Profile profile = run.profile();
         int connections = EchoScenario.connections(profile);
         int ioThreads = run.setup().clientOptions().ioThreads();
-        for (int rep = 1; rep <= profile.repetitions(); rep++) {
-            try (TcpEchoProcess server = TcpEchoProcess.start(run.setup().serverJvmFlags(), run.setup().pinning());
-                 TcpEchoLoad load = TcpEchoLoad.open(ioThreads, "127.0.0.1", server.port(), connections)) {
-                Duration warmUp = EchoScenario.jvmWarmUp(profile);
-                for (int size : EchoScenario.SIZES) {
-                    load.start(size);
-                    Thread.sleep(warmUp.toMillis() / EchoScenario.SIZES.size());
-                    load.stop(EchoScenario.DRAIN);
+        try (TcpEchoProcess server = TcpEchoProcess.start(run.setup().serverJvmFlags(), run.setup().pinning());
+             TcpEchoLoad load = TcpEchoLoad.open(ioThreads, "127.0.0.1", server.port(), connections)) {
+            Duration warmUp = EchoScenario.jvmWarmUp(profile);
+            for (int size : EchoScenario.SIZES) {
+                load.start(size);
+                Thread.sleep(warmUp.toMillis() / EchoScenario.SIZES.size());
+                load.stop(EchoScenario.DRAIN);
+            }
+            for (int size : ScenarioRun.rotated(EchoScenario.SIZES, rep)) {
+                Variant variant = EchoScenario.variant(Route.DIRECT, size);
+                if (run.skip(variant)) {
+                    continue;
                 }
-                for (int size : EchoScenario.SIZES) {
-                    Variant variant = EchoScenario.variant(Route.DIRECT, size);
-                    if (run.skip(variant)) {
-                        continue;
-                    }
-                    try {
-                        measure(run, server, load, variant, size, rep);
-                    } catch (InterruptedException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        String dead = server.deadReason();
-                        run.fail(variant, dead != null ? dead : e.toString());
-                        break; // the connections are in an unknown state; the next repetition starts afresh
-                    }
+                try {
+                    measure(run, server, load, variant, size, rep);
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    String dead = server.deadReason();
+                    run.fail(variant, dead != null ? dead : e.toString());
+                    break; // the connections are in an unknown state; the next repetition starts afresh
                 }
             }
         }
@@ -71,7 +70,7 @@ final class TcpEchoCeiling implements Ceiling {
                                 int rep) throws Exception {
         Profile profile = run.profile();
         load.start(size);
-        Thread.sleep(profile.warmUp().toMillis());
+        WarmUp warmUp = profile.steadyState().await(() -> load.cut().messagesPerSecond());
         load.cut();
         ResourceSampler sampler = ResourceSampler.start(Map.of("server", List.of(server.pid()),
                 "load", List.of(ProcessHandle.current().pid())), Duration.ofMillis(200));
@@ -109,6 +108,6 @@ final class TcpEchoCeiling implements Ceiling {
                         + " repetition: this ceiling may be the client's, and lower than the stack's");
             }
         }
-        run.record(variant, rep, values, Map.of("latency", Histograms.encode(window.latencyNanos())));
+        run.record(variant, rep, values, Map.of("latency", Histograms.encode(window.latencyNanos())), warmUp);
     }
 }

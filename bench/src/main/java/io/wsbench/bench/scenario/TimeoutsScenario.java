@@ -3,8 +3,8 @@ package io.wsbench.bench.scenario;
 import io.wsbench.bench.Profile;
 import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
-import io.wsbench.bench.report.BarChartByDimension;
-import io.wsbench.bench.report.ChartSpec;
+import io.wsbench.bench.chart.BarChartByDimension;
+import io.wsbench.bench.chart.ChartSpec;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.ServerConfig;
@@ -143,7 +143,19 @@ public final class TimeoutsScenario implements Scenario {
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
+    public String method(Profile profile) {
+        return "per repetition a fresh pair of server JVMs (pings on, pings off), each behind its nginx, started"
+                + " and warmed up together; the pings-on cases run alongside the pings-off ones, on a scaled clock";
+    }
+
+    /** Its figures are behaviour against a limit, not a ranking: the profile's repetitions suffice. */
+    @Override
+    public boolean adaptive() {
+        return false;
+    }
+
+    @Override
+    public void repetition(ScenarioRun run, int rep) throws Exception {
         Profile profile = run.profile();
         int peers = profile.pick(10, 100, 200);
         int slowPeers = profile.pick(5, 20, 50);
@@ -152,28 +164,15 @@ public final class TimeoutsScenario implements Scenario {
             t.setDaemon(true);
             return t;
         });
-        // quick and full: a fresh pair of servers per repetition, like every other scenario; smoke (whose numbers
-        // mean nothing) keeps one pair for its three repetitions, as two JVM starts cost more than a repetition
-        boolean freshPerRepetition = profile.pick(false, true, true);
-        Servers servers = null;
         try {
-            for (int rep = 1; rep <= profile.repetitions(); rep++) {
-                if (servers == null) {
-                    servers = Servers.start(run, pool);
-                }
-                Map<Variant, Outcome> outcomes = repetition(run, pool, servers, peers, slowPeers);
-                if (freshPerRepetition) {
-                    servers.close();
-                    servers = null;
-                }
-                for (Map.Entry<Variant, Outcome> e : outcomes.entrySet()) {
-                    e.getValue().report(run, e.getKey(), rep);
-                }
+            Map<Variant, Outcome> outcomes;
+            try (Servers servers = Servers.start(run, pool)) {
+                outcomes = repetition(run, pool, servers, peers, slowPeers);
+            }
+            for (Map.Entry<Variant, Outcome> e : outcomes.entrySet()) {
+                e.getValue().report(run, e.getKey(), rep);
             }
         } finally {
-            if (servers != null) {
-                servers.close();
-            }
             pool.shutdownNow();
         }
     }

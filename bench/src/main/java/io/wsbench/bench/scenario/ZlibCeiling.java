@@ -24,7 +24,7 @@ final class ZlibCeiling implements Ceiling {
     }
 
     @Override
-    public void run(ScenarioRun run) throws Exception {
+    public void repetition(ScenarioRun run, int repetition) throws Exception {
         DeflateJmhScenario.measure(run, PmdCodecs.BASELINE, false);
     }
 }

@@ -2,6 +2,8 @@ package io.wsbench.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wsbench.bench.chart.DrawnChart;
+import io.wsbench.bench.chart.LineChartByImpl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.wsbench.bench.report;
 
+import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.machine.Environment;
 import io.wsbench.bench.machine.OpenFileLimit;
 import io.wsbench.bench.result.Metric;

@@ -2,6 +2,8 @@ package io.wsbench.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wsbench.bench.chart.DrawnChart;
+import io.wsbench.bench.chart.ScatterByImpl;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Repetition;
 import io.wsbench.bench.result.Row;

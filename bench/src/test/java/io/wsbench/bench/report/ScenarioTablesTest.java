@@ -13,7 +13,7 @@ class ScenarioTablesTest {
         assertThat(tables).extracting(ScenarioTables.Titled::title)
                 .allMatch(t -> t.startsWith("route: direct") || t.startsWith("route: nginx"));
         String direct = tables.get(0).table().text();
-        assertThat(direct).contains("64 B", "1 KiB").contains("100 ×1.00").contains("50 ×0.50");
+        assertThat(direct).contains("64 B", "1 KiB").contains("100 best").contains("50 ×0.50");
     }
 
     @Test
@@ -26,16 +26,16 @@ class ScenarioTablesTest {
     }
 
     @Test
-    void detailTablesShowEveryMetricWithItsRange() {
+    void detailTablesShowEveryMetricWithItsIntervalAndFlagWideOnes() {
         String detail = new ScenarioTables(SampleRuns.echo(), true).detail(SampleRuns.DIRECT_64).markdown();
-        assertThat(detail).contains("| netty | 100 [90–110] | ×1.00 | 2 [1–3] |");
+        assertThat(detail).contains("| netty | 100 [90–110] ±10% | best | 2 [1–3] ±50% |");
     }
 
     @Test
     void implsAreShownAsAPercentageOfTheCeilingWhereItWasMeasured() {
         ScenarioTables tables = new ScenarioTables(SampleRuns.echoWithCeiling(), false);
         String direct = tables.overview().get(0).table().text();
-        assertThat(direct).contains("100 ×1.00, 25% of ceiling").contains("80 ×1.00, 50% of ceiling")
+        assertThat(direct).contains("100 best, 25% of ceiling").contains("80 best, 50% of ceiling")
                 .contains("raw TCP (ceiling)").contains("400");
         String nginx = tables.overview().get(1).table().text();
         assertThat(nginx).doesNotContain("of ceiling");
@@ -46,6 +46,6 @@ class ScenarioTablesTest {
     @Test
     void aSummaryRowWithoutTheHeadlineShowsItsOwnMetricWithItsUnit() {
         String overview = new ScenarioTables(StepCurves.broadcast(), false).overview().get(0).table().text();
-        assertThat(overview).contains("10 ×1.00").contains("1,000 subscribers ×1.00").contains("500 subscribers ×0.50");
+        assertThat(overview).contains("10 best").contains("1,000 subscribers best").contains("500 subscribers ×0.50");
     }
 }

@@ -2,7 +2,7 @@ package io.wsbench.bench.report.claims;
 
 import static io.wsbench.bench.report.claims.Figures.where;
 
-import io.wsbench.bench.report.Format;
+import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.RunResult;
 import java.util.List;
 import java.util.Map;

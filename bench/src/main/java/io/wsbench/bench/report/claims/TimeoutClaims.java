@@ -1,6 +1,6 @@
 package io.wsbench.bench.report.claims;
 
-import io.wsbench.bench.report.Format;
+import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.Variant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.wsbench.bench.report;
+package io.wsbench.bench.chart;
 
 import org.knowm.xchart.internal.chartpart.Chart;
 

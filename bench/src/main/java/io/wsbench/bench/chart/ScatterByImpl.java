@@ -1,5 +1,6 @@
-package io.wsbench.bench.report;
+package io.wsbench.bench.chart;
 
+import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.ScenarioResult;
 import io.wsbench.bench.result.Summary;

@@ -1,4 +1,4 @@
-package io.wsbench.bench.report;
+package io.wsbench.bench.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,15 +25,20 @@ class FormatTest {
     }
 
     @Test
-    void aSummaryIsTheMedianWithItsRange() {
-        assertThat(Format.summary(new Summary(1500, 1400, 1600.4, 3))).isEqualTo("1,500 [1,400–1,600]");
+    void aSummaryIsTheMedianWithItsInterval() {
+        assertThat(Format.summary(new Summary(1500, 1400, 1600.4, 5, 1480, 1530))).isEqualTo("1,500 [1,480–1,530]");
+    }
+
+    @Test
+    void aWideIntervalSaysHowWide() {
+        assertThat(Format.summary(new Summary(1500, 1200, 1800, 3, 1200, 1800))).isEqualTo("1,500 [1,200–1,800] ±20%");
     }
 
     @Test
     void closeCodesReadAsCodesAndOtherFiguresWithTheirUnit() {
         assertThat(Format.labelled(Metric.closeCode("code", "closed with"), 1009)).isEqualTo("closed with 1009");
         assertThat(Format.labelled(Metric.lower("p99", "p99", "ms"), 12.64)).isEqualTo("p99 12.6 ms");
-        assertThat(Format.closeCodes(new Summary(1006, 1006, 1009, 3))).isEqualTo("1006 [1006–1009]");
+        assertThat(Format.closeCodes(new Summary(1006, 1006, 1009, 3, 1006, 1009))).isEqualTo("1006 [1006–1009]");
     }
 
     @Test

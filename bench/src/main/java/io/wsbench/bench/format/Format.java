@@ -1,4 +1,4 @@
-package io.wsbench.bench.report;
+package io.wsbench.bench.format;
 
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Summary;
@@ -26,9 +26,13 @@ public final class Format {
         return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
-    /** {@code 45,312 [44,900–46,001]}: the median, then min and max over the repetitions. */
+    /**
+     * {@code 45,312 [44,900–46,001]}: the median and its 95% interval; {@code 45,312 [40,100–51,000] ±12%} when
+     * the interval is wider than ±5% (the runner's target, reached or not within the profile's repetitions).
+     */
     public static String summary(Summary s) {
-        return number(s.median()) + " [" + number(s.min()) + "–" + number(s.max()) + "]";
+        String cell = number(s.median()) + " [" + number(s.ciLow()) + "–" + number(s.ciHigh()) + "]";
+        return s.wide() ? cell + " ±" + Math.round(s.relativeHalfWidth() * 100) + "%" : cell;
     }
 
     /** Close codes: {@code 1009}, or {@code 1009 [1006–1009]} when the repetitions differ. */

@@ -1,4 +1,4 @@
-package io.wsbench.bench.report;
+package io.wsbench.bench.chart;
 
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.ScenarioResult;

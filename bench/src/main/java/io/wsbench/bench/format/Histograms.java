@@ -1,4 +1,4 @@
-package io.wsbench.bench.report;
+package io.wsbench.bench.format;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
-package io.wsbench.bench.report;
+package io.wsbench.bench.chart;
 
+import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.ScenarioResult;
 import io.wsbench.bench.result.Summary;
@@ -46,15 +47,24 @@ public record BarChartByDimension(String name, String metric, String xAxis, Stri
         int series = 0;
         for (String impl : result.impls()) {
             List<Double> y = new ArrayList<>();
+            List<Double> error = new ArrayList<>();
             boolean any = false;
             for (Variant v : variants) {
-                Optional<Double> median = result.row(impl, v).flatMap(r -> r.summary(metric)).map(Summary::median);
-                y.add(median.orElse(null));
-                any |= median.isPresent();
+                Optional<Summary> s = result.row(impl, v).flatMap(r -> r.summary(metric));
+                y.add(s.map(Summary::median).orElse(null));
+                // XChart's error bars are symmetric: the wider side of the 95% interval
+                error.add(s.map(x1 -> Math.max(x1.median() - x1.ciLow(), x1.ciHigh() - x1.median())).orElse(0.0));
+                any |= s.isPresent();
             }
             if (any) {
                 boolean ceiling = result.rows().stream().anyMatch(r -> r.impl().equals(impl) && r.ceiling());
-                chart.addSeries(ceiling ? impl + " (ceiling)" : impl, x, y);
+                String label = ceiling ? impl + " (ceiling)" : impl;
+                // XChart cannot draw an error bar on a missing bar: such a series goes without them
+                if (y.contains(null)) {
+                    chart.addSeries(label, x, y);
+                } else {
+                    chart.addSeries(label, x, y, error);
+                }
                 series++;
             }
         }

@@ -23,20 +23,25 @@ cd "$(dirname "$0")/.."
 
 state="${WSBENCH_DOCKER_STATE:-/tmp/wsbench-docker}"
 project="${WSBENCH_COMPOSE_PROJECT:-wsbench-ci}"
-# Where Debian's docker.io and docker-compose put their programs; selftest points it at a scratch directory.
-usr_bin="${WSBENCH_USR_BIN:-/usr/bin}"
+# Where Debian's docker.io and docker-compose put their programs (docker and docker-compose in /usr/bin,
+# dockerd in /usr/sbin); selftest points these at scratch directories.
+debian_dirs="${WSBENCH_DEBIAN_DIRS:-/usr/bin /usr/sbin}"
 mkdir -p "$state"
 
 # The Docker programs this script runs, as absolute paths; empty when not installed. Never a bare `docker`:
 # a shell function named docker that runs "docker" calls itself (bash then recursed until it overflowed its
 # stack: issue 12), and PATH may hold another docker CLI, e.g. a client-only /usr/local/bin/docker 28 whose
-# `build` wants a buildx plugin and whose API is newer than Debian's daemon. Debian's client, in $usr_bin,
+# `build` wants a buildx plugin and whose API is newer than Debian's daemon. Debian's client, in /usr/bin,
 # matches Debian's daemon and builds with BuildKit without buildx, so it comes first.
 docker_path="" dockerd_path="" compose_path=""
 
-# program_path NAME: NAME in $usr_bin, else the file PATH finds (type -P skips functions); empty if neither.
+# program_path NAME: NAME in $debian_dirs, else the file PATH finds (type -P skips functions); else empty.
 program_path() {
-  if [ -x "$usr_bin/$1" ]; then echo "$usr_bin/$1"; else type -P "$1" || true; fi
+  local dir
+  for dir in $debian_dirs; do
+    [ -x "$dir/$1" ] && { echo "$dir/$1"; return 0; }
+  done
+  type -P "$1" || true
 }
 
 find_docker() {
@@ -49,7 +54,7 @@ find_docker() {
 docker_cli() {
   case "$docker_path" in
     /*) "$docker_path" "$@" ;;
-    *) log "no docker CLI on PATH or in $usr_bin (docker/ci.sh up installs docker.io)" >&2; return 127 ;;
+    *) log "no docker CLI on PATH or in $debian_dirs (docker/ci.sh up installs docker.io)" >&2; return 127 ;;
   esac
 }
 
@@ -102,7 +107,7 @@ compose() {
 
 # Installs docker.io when dockerd or a docker CLI is missing (another CLI on PATH does not count: it has no
 # daemon here), docker-compose when there is no Compose, openssl for the certificates; then looks again, so
-# from here on the programs the packages put in $usr_bin are the ones used.
+# from here on the programs the packages put in $debian_dirs are the ones used.
 install_docker() {
   find_docker
   local missing=()
@@ -118,7 +123,7 @@ install_docker() {
     find_docker
   fi
   if [ -z "$docker_path" ] || [ -z "$dockerd_path" ]; then
-    log "docker.io is installed but docker or dockerd is neither in $usr_bin nor on PATH" >&2
+    log "docker.io is installed but docker or dockerd is neither in $debian_dirs nor on PATH" >&2
     return 1
   fi
   log "docker $docker_path, dockerd $dockerd_path, compose ${compose_path:-$docker_path compose}"
@@ -248,9 +253,9 @@ down() {
 }
 
 # selftest: the install/lookup path of `up` and `down` on three scratch machines that have no Docker, each
-# in a subshell whose PATH and $usr_bin are scratch directories: PATH holds links to the few programs the
-# path runs, and apt_install is a stub that writes fake docker, dockerd and docker-compose into the scratch
-# usr/bin (each logs its calls). FUNCNEST turns any recursion into an error instead of a segfault.
+# in a subshell whose PATH and $debian_dirs are scratch directories: PATH holds links to the few programs
+# the path runs, and apt_install is a stub that writes fake docker, dockerd and docker-compose into the
+# scratch usr/bin and usr/sbin (each logs its calls). FUNCNEST turns any recursion into an error instead of a segfault.
 #   fresh      nothing installed: down is harmless, docker_cli says what is missing, the stub is asked for
 #              docker.io and docker-compose, and afterwards the scratch usr/bin programs are the ones run;
 #   other-cli  only another docker CLI on PATH: docker.io is still installed (there is no dockerd), the
@@ -270,11 +275,11 @@ selftest() {
 # selftest_on MACHINE: one scratch machine, in a subshell so nothing it sets leaks out.
 selftest_on() (
   root="$scratch/$1" calls="$scratch/$1/calls" failures=0
-  mkdir -p "$root/bin" "$root/usr/bin" "$root/other" "$root/state"
+  mkdir -p "$root/bin" "$root/usr/bin" "$root/usr/sbin" "$root/other" "$root/state"
   : > "$calls"
   local tool
   for tool in chmod grep; do ln -s "$(type -P "$tool")" "$root/bin/$tool"; done
-  PATH="$root/bin" usr_bin="$root/usr/bin" state="$root/state" WSBENCH_NO_INSTALL= FUNCNEST=20
+  PATH="$root/bin" debian_dirs="$root/usr/bin $root/usr/sbin" state="$root/state" WSBENCH_NO_INSTALL= FUNCNEST=20
   unset compose_cmd
   "selftest_$1"
   check "no shell function is named docker, dockerd or docker-compose" \
@@ -295,14 +300,14 @@ fake_program() {
   chmod +x "$1"
 }
 
-# The stub apt_install: records what it was asked for and drops the packages' programs into $usr_bin.
+# The stub apt_install: records what it was asked for and drops the packages' programs where Debian's do.
 apt_install_stub() {
   echo "$*" >> "$root/apt"
   local package
   for package in "$@"; do
     case "$package" in
-      docker.io) fake_program "$usr_bin/docker"; fake_program "$usr_bin/dockerd" ;;
-      docker-compose) fake_program "$usr_bin/docker-compose" ;;
+      docker.io) fake_program "$root/usr/bin/docker"; fake_program "$root/usr/sbin/dockerd" ;;
+      docker-compose) fake_program "$root/usr/bin/docker-compose" ;;
     esac
   done
 }
@@ -317,13 +322,13 @@ selftest_fresh() {
   check "up's install step succeeds" 'install_docker >/dev/null'
   check "it installed docker.io, docker-compose and openssl" \
     '[ "$(< "$root/apt")" = "docker.io docker-compose openssl" ]'
-  check "then it uses the scratch usr/bin programs" \
-    '[ "$docker_path $dockerd_path $compose_path" = "$usr_bin/docker $usr_bin/dockerd $usr_bin/docker-compose" ]'
+  check "then it uses the scratch usr/bin and usr/sbin programs" \
+    '[ "$docker_path $dockerd_path $compose_path" = "$root/usr/bin/docker $root/usr/sbin/dockerd $root/usr/bin/docker-compose" ]'
   check "docker_cli runs that docker once" \
-    'docker_cli version && [ "$(< "$calls")" = "$usr_bin/docker version" ]'
+    'docker_cli version && [ "$(< "$calls")" = "$root/usr/bin/docker version" ]'
   : > "$calls"
   check "compose falls back to docker-compose" \
-    'compose version && grep -qx "$usr_bin/docker-compose -p $project version" "$calls"'
+    'compose version && grep -qx "$root/usr/bin/docker-compose -p $project version" "$calls"'
   check "down with the fake docker installed (no engine) does nothing" 'down >/dev/null'
 }
 
@@ -336,8 +341,8 @@ selftest_other-cli() {
   check "up's install step succeeds" 'install_docker >/dev/null'
   check "it installed docker.io (no dockerd), docker-compose, openssl" \
     '[ "$(< "$root/apt")" = "docker.io docker-compose openssl" ]'
-  check "then Debian's docker is picked, not PATH's" '[ "$docker_path" = "$usr_bin/docker" ]'
-  check "docker_cli runs the Debian docker" 'docker_cli version && grep -qx "$usr_bin/docker version" "$calls"'
+  check "then Debian's docker is picked, not PATH's" '[ "$docker_path" = "$root/usr/bin/docker" ]'
+  check "docker_cli runs the Debian docker" 'docker_cli version && grep -qx "$root/usr/bin/docker version" "$calls"'
   check "the other docker never ran" '! grep -q "^$root/other/" "$calls"'
 }
 

@@ -43,4 +43,6 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-echo "wsbench: $("$(find_nginx)" -v 2>&1), $(openssl version)"
+nginx="$(find_nginx)"
+version="$("$nginx" -v 2>&1)" || { echo "wsbench: $nginx does not run: $version (set NGINX_BIN to one that does)" >&2; exit 1; }
+echo "wsbench: $version, $(openssl version)"

@@ -8,22 +8,55 @@
 #   docker/ci.sh compose-check  a short docker-compose run with --scale ws-server=3: every replica must
 #                               hold connections of the ws-client summaries, every client must exit 0
 #   docker/ci.sh down           remove what this run created (the compose project, Testcontainers'
-#                               containers) and stop dockerd if `up` started it; safe to call twice, and
-#                               from a trap when something failed
+#                               containers) and stop dockerd if `up` started it; safe to call twice, from a
+#                               trap when something failed, and on a machine without Docker
+#   docker/ci.sh selftest       the install/lookup path on scratch machines without Docker (no root, no
+#                               network, a second): see selftest below
 #
 # Each step prints how long its parts took ("docker/ci.sh: <part> <seconds> s"); `down` sums them.
 # Container traffic goes only to the networks the run creates. State lives in $WSBENCH_DOCKER_STATE
 # (/tmp/wsbench-docker): dockerd's pid and log, the certificates, the timings.
 # WSBENCH_BASES=host|debian picks how the local base images are made (docker/base/local-bases.sh).
+# WSBENCH_NO_INSTALL=1 never installs; what is missing is then named with the command that installs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 state="${WSBENCH_DOCKER_STATE:-/tmp/wsbench-docker}"
 project="${WSBENCH_COMPOSE_PROJECT:-wsbench-ci}"
+# Where Debian's docker.io and docker-compose put their programs (docker and docker-compose in /usr/bin,
+# dockerd in /usr/sbin); selftest points these at scratch directories.
+debian_dirs="${WSBENCH_DEBIAN_DIRS:-/usr/bin /usr/sbin}"
 mkdir -p "$state"
-# Debian's client matches Debian's daemon and builds with BuildKit without the buildx plugin.
-if [ -x /usr/bin/docker ]; then docker_bin=/usr/bin/docker; else docker_bin=docker; fi
-docker() { "$docker_bin" "$@"; }
+
+# The Docker programs this script runs, as absolute paths; empty when not installed. Never a bare `docker`:
+# a shell function named docker that runs "docker" calls itself (bash then recursed until it overflowed its
+# stack: issue 12), and PATH may hold another docker CLI, e.g. a client-only /usr/local/bin/docker 28 whose
+# `build` wants a buildx plugin and whose API is newer than Debian's daemon. Debian's client, in /usr/bin,
+# matches Debian's daemon and builds with BuildKit without buildx, so it comes first.
+docker_path="" dockerd_path="" compose_path=""
+
+# program_path NAME: NAME in $debian_dirs, else the file PATH finds (type -P skips functions); else empty.
+program_path() {
+  local dir
+  for dir in $debian_dirs; do
+    [ -x "$dir/$1" ] && { echo "$dir/$1"; return 0; }
+  done
+  type -P "$1" || true
+}
+
+find_docker() {
+  docker_path="$(program_path docker)"
+  dockerd_path="$(program_path dockerd)"
+  compose_path="$(program_path docker-compose)"
+}
+
+# docker_cli ARGS...: the docker CLI find_docker chose; only ever an absolute path, so never this function.
+docker_cli() {
+  case "$docker_path" in
+    /*) "$docker_path" "$@" ;;
+    *) log "no docker CLI on PATH or in $debian_dirs (docker/ci.sh up installs docker.io)" >&2; return 127 ;;
+  esac
+}
 
 log() { echo "docker/ci.sh: $*"; }
 
@@ -40,36 +73,60 @@ timed() {
 quiet() { "$@" >/dev/null; }
 
 as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi
+  if [ "$EUID" = 0 ]; then "$@"; else sudo -n "$@"; fi
+}
+
+can_install() {
+  [ -z "${WSBENCH_NO_INSTALL:-}" ] && type -P apt-get >/dev/null &&
+    { [ "$EUID" = 0 ] || { type -P sudo >/dev/null && sudo -n true 2>/dev/null; }; }
 }
 
 apt_install() {
+  if ! can_install; then
+    log "missing $*: install with apt-get install -y $* (as root, or with passwordless sudo, this script" \
+        "does it; WSBENCH_NO_INSTALL=1 forbids it), or set WSBENCH_NO_DOCKER=1 to leave the container part out" >&2
+    return 1
+  fi
   if [ ! -f "$state/apt-updated" ]; then
     as_root apt-get update -qq && touch "$state/apt-updated"
   fi
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-engine_answers() { docker info >/dev/null 2>&1; }
+engine_answers() { [ -n "$docker_path" ] && docker_cli info >/dev/null 2>&1; }
 
 compose() {
   if [ -z "${compose_cmd:-}" ]; then
-    if docker compose version >/dev/null 2>&1; then compose_cmd="$docker_bin compose"; else compose_cmd=docker-compose; fi
+    if docker_cli compose version >/dev/null 2>&1; then compose_cmd=("$docker_path" compose)
+    elif [ -n "$compose_path" ]; then compose_cmd=("$compose_path")
+    else log "no Compose: neither 'docker compose' nor docker-compose (docker/ci.sh up installs docker-compose)" >&2; return 1
+    fi
   fi
-  CERT_DIR="$state/certs" $compose_cmd -p "$project" "$@"
+  CERT_DIR="$state/certs" "${compose_cmd[@]}" -p "$project" "$@"
 }
 
+# Installs docker.io when dockerd or a docker CLI is missing (another CLI on PATH does not count: it has no
+# daemon here), docker-compose when there is no Compose, openssl for the certificates; then looks again, so
+# from here on the programs the packages put in $debian_dirs are the ones used.
 install_docker() {
+  find_docker
   local missing=()
-  [ -x /usr/bin/dockerd ] || command -v dockerd >/dev/null || missing+=(docker.io)
-  if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then missing+=(docker-compose); fi
-  command -v openssl >/dev/null || missing+=(openssl)
+  [ -n "$dockerd_path" ] && [ -n "$docker_path" ] || missing+=(docker.io)
+  # Bookworm's docker.io has no Compose v2 plugin, so while it is still to come only docker-compose counts.
+  if [ -z "$compose_path" ] && { [ -n "${missing[*]}" ] || ! docker_cli compose version >/dev/null 2>&1; }; then
+    missing+=(docker-compose)
+  fi
+  type -P openssl >/dev/null || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
-    apt_install "${missing[@]}"
+    apt_install "${missing[@]}" || return 1
+    find_docker
   fi
-  [ -x /usr/bin/docker ] && docker_bin=/usr/bin/docker
-  return 0
+  if [ -z "$docker_path" ] || [ -z "$dockerd_path" ]; then
+    log "docker.io is installed but docker or dockerd is neither in $debian_dirs nor on PATH" >&2
+    return 1
+  fi
+  log "docker $docker_path, dockerd $dockerd_path, compose ${compose_path:-$docker_path compose}"
 }
 
 start_dockerd() {
@@ -79,11 +136,11 @@ start_dockerd() {
   fi
   # No iptables rules: nothing is NATed to the outside, containers talk on their own bridges, and
   # published ports go through docker-proxy on this host.
-  setsid dockerd --iptables=false --pidfile "$state/dockerd.pid" >"$state/dockerd.log" 2>&1 </dev/null &
+  setsid "$dockerd_path" --iptables=false --pidfile "$state/dockerd.pid" >"$state/dockerd.log" 2>&1 </dev/null &
   echo started > "$state/dockerd.ours"
   local i
   for i in $(seq 1 60); do
-    engine_answers && { log "dockerd $(docker version -f '{{.Server.Version}}') up (log: $state/dockerd.log)"; return 0; }
+    engine_answers && { log "dockerd $(docker_cli version -f '{{.Server.Version}}') up (log: $state/dockerd.log)"; return 0; }
     sleep 0.5
   done
   tail -20 "$state/dockerd.log" >&2
@@ -95,14 +152,23 @@ build_jars() {
   mvn -B -q -pl server,containers -DskipTests package
 }
 
+# have_images WHAT IMAGE...: every image is in the engine, or says which is missing and what builds it.
+have_images() {
+  local what="$1" image; shift
+  for image in "$@"; do
+    docker_cli image inspect "$image" >/dev/null 2>&1 || { log "no image $image: $what" >&2; return 1; }
+  done
+}
+
 build_images() {
+  have_images "docker/base/local-bases.sh host builds it" wsbench-local/jre:17 wsbench-local/nginx:stable
   local t
   for t in ws-server ws-client nginx; do
-    DOCKER_BUILDKIT=1 docker build -q --target "$t" --build-arg JARS=prebuilt \
+    DOCKER_BUILDKIT=1 docker_cli build -q --target "$t" --build-arg JARS=prebuilt \
       --build-arg JRE_IMAGE=wsbench-local/jre:17 --build-arg NGINX_IMAGE=wsbench-local/nginx:stable \
       -t "wsbench/$t:latest" . >/dev/null
   done
-  docker images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^wsbench' | sed 's/^/docker\/ci.sh:   /'
+  docker_cli images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^wsbench' | sed 's/^/docker\/ci.sh:   /'
 }
 
 certs() {
@@ -117,7 +183,7 @@ up() {
   timed install install_docker
   timed dockerd start_dockerd
   timed nginx-on-host quiet bash nginx/ensure-nginx.sh
-  timed base-images docker/base/local-bases.sh "${WSBENCH_BASES:-host}"
+  timed base-images env WSBENCH_DOCKER="$docker_path" docker/base/local-bases.sh "${WSBENCH_BASES:-host}"
   timed jars build_jars
   timed images build_images
   timed certs certs
@@ -125,6 +191,8 @@ up() {
 }
 
 compose_check() {
+  engine_answers || { log "no Docker engine answers: docker/ci.sh up starts one" >&2; return 1; }
+  have_images "docker/ci.sh up builds it" wsbench/ws-server:latest wsbench/ws-client:latest wsbench/nginx:latest
   trap 'log "compose-check failed"; compose logs --no-color --tail 30 >&2 || true; compose down -v --remove-orphans >/dev/null 2>&1 || true' ERR
   local t0=$SECONDS
   compose config -q
@@ -136,14 +204,14 @@ compose_check() {
   clients="$(compose ps -q ws-client)"
   local rc=0 c code
   for c in $clients; do
-    code="$(docker wait "$c")"
+    code="$(docker_cli wait "$c")"
     [ "$code" = 0 ] || rc=1
   done
   local out
   out="$(compose logs --no-color ws-client | grep 'ws-client' | grep -v 'Picked up')"
   echo "$out" | sed 's/^/docker\/ci.sh:   /'
   local servers
-  servers="$(for c in $(compose ps -q ws-server); do docker inspect -f '{{.Config.Hostname}}' "$c"; done | sort)"
+  servers="$(for c in $(compose ps -q ws-server); do docker_cli inspect -f '{{.Config.Hostname}}' "$c"; done | sort)"
   local seen
   seen="$(echo "$out" | grep -o 'replicas=.*' | tr ' ' '\n' | grep -v '^replicas=' | cut -d: -f1 | sort -u)"
   compose down -v --remove-orphans >/dev/null 2>&1
@@ -163,10 +231,10 @@ down() {
     compose down -v --remove-orphans >/dev/null 2>&1 || true
     # Testcontainers labels what it starts; Ryuk is off, so a failed test run may leave some behind.
     local left
-    left="$(docker ps -aq --filter label=org.testcontainers=true)"
-    [ -z "$left" ] || docker rm -f $left >/dev/null
-    left="$(docker network ls -q --filter label=org.testcontainers=true)"
-    [ -z "$left" ] || docker network rm $left >/dev/null || true
+    left="$(docker_cli ps -aq --filter label=org.testcontainers=true)"
+    [ -z "$left" ] || docker_cli rm -f $left >/dev/null
+    left="$(docker_cli network ls -q --filter label=org.testcontainers=true)"
+    [ -z "$left" ] || docker_cli network rm $left >/dev/null || true
   fi
   if [ -f "$state/dockerd.ours" ] && [ -f "$state/dockerd.pid" ]; then
     local pid
@@ -184,9 +252,110 @@ down() {
   fi
 }
 
+# selftest: the install/lookup path of `up` and `down` on three scratch machines that have no Docker, each
+# in a subshell whose PATH and $debian_dirs are scratch directories: PATH holds links to the few programs
+# the path runs, and apt_install is a stub that writes fake docker, dockerd and docker-compose into the
+# scratch usr/bin and usr/sbin (each logs its calls). FUNCNEST turns any recursion into an error instead of a segfault.
+#   fresh      nothing installed: down is harmless, docker_cli says what is missing, the stub is asked for
+#              docker.io and docker-compose, and afterwards the scratch usr/bin programs are the ones run;
+#   other-cli  only another docker CLI on PATH: docker.io is still installed (there is no dockerd), the
+#              Debian CLI is picked, and the other one never runs;
+#   no-apt     nothing installed and no apt-get: up's install step fails with the apt-get command to run.
+selftest() {
+  local scratch
+  scratch="$(mktemp -d "${TMPDIR:-/tmp}/wsbench-ci-selftest.XXXXXX")"
+  trap "rm -rf '$scratch'" EXIT
+  local failed=0 machine
+  for machine in fresh other-cli no-apt; do
+    selftest_on "$machine" || failed=1
+  done
+  [ "$failed" = 0 ] && log "selftest passed on scratch machines fresh, other-cli, no-apt" || { log "selftest FAILED" >&2; return 1; }
+}
+
+# selftest_on MACHINE: one scratch machine, in a subshell so nothing it sets leaks out.
+selftest_on() (
+  root="$scratch/$1" calls="$scratch/$1/calls" failures=0
+  mkdir -p "$root/bin" "$root/usr/bin" "$root/usr/sbin" "$root/other" "$root/state"
+  : > "$calls"
+  local tool
+  for tool in chmod grep; do ln -s "$(type -P "$tool")" "$root/bin/$tool"; done
+  PATH="$root/bin" debian_dirs="$root/usr/bin $root/usr/sbin" state="$root/state" WSBENCH_NO_INSTALL= FUNCNEST=20
+  unset compose_cmd
+  "selftest_$1"
+  check "no shell function is named docker, dockerd or docker-compose" \
+    '! declare -F docker dockerd docker-compose >/dev/null'
+  exit "$failures"
+)
+
+# check WHAT CONDITION: evaluates CONDITION (a shell test) and says whether WHAT held.
+check() {
+  if eval "$2"; then log "selftest $machine: ok: $1"
+  else log "selftest $machine: FAILED: $1" >&2; failures=$((failures + 1)); fi
+}
+
+# fake_program FILE: a script that logs "FILE ARGS" to $calls; info and compose fail (no engine answers,
+# no Compose plugin: Debian's docker.io), everything else succeeds.
+fake_program() {
+  printf '#!/bin/sh\necho "$0 $*" >> "%s"\ncase "$1" in info|compose) exit 1 ;; esac\nexit 0\n' "$calls" > "$1"
+  chmod +x "$1"
+}
+
+# The stub apt_install: records what it was asked for and drops the packages' programs where Debian's do.
+apt_install_stub() {
+  echo "$*" >> "$root/apt"
+  local package
+  for package in "$@"; do
+    case "$package" in
+      docker.io) fake_program "$root/usr/bin/docker"; fake_program "$root/usr/sbin/dockerd" ;;
+      docker-compose) fake_program "$root/usr/bin/docker-compose" ;;
+    esac
+  done
+}
+
+selftest_fresh() {
+  apt_install() { apt_install_stub "$@"; }
+  find_docker
+  check "nothing is found" '[ -z "$docker_path$dockerd_path$compose_path" ]'
+  check "down does nothing and succeeds" 'down >/dev/null'
+  check "docker_cli fails with a message, without recursing" \
+    '! docker_cli info 2>"$root/err" && grep -q "up installs docker.io" "$root/err"'
+  check "up's install step succeeds" 'install_docker >/dev/null'
+  check "it installed docker.io, docker-compose and openssl" \
+    '[ "$(< "$root/apt")" = "docker.io docker-compose openssl" ]'
+  check "then it uses the scratch usr/bin and usr/sbin programs" \
+    '[ "$docker_path $dockerd_path $compose_path" = "$root/usr/bin/docker $root/usr/sbin/dockerd $root/usr/bin/docker-compose" ]'
+  check "docker_cli runs that docker once" \
+    'docker_cli version && [ "$(< "$calls")" = "$root/usr/bin/docker version" ]'
+  : > "$calls"
+  check "compose falls back to docker-compose" \
+    'compose version && grep -qx "$root/usr/bin/docker-compose -p $project version" "$calls"'
+  check "down with the fake docker installed (no engine) does nothing" 'down >/dev/null'
+}
+
+selftest_other-cli() {
+  apt_install() { apt_install_stub "$@"; }
+  fake_program "$root/other/docker"
+  PATH="$PATH:$root/other"
+  find_docker
+  check "before installing, PATH's docker is the one found" '[ "$docker_path" = "$root/other/docker" ]'
+  check "up's install step succeeds" 'install_docker >/dev/null'
+  check "it installed docker.io (no dockerd), docker-compose, openssl" \
+    '[ "$(< "$root/apt")" = "docker.io docker-compose openssl" ]'
+  check "then Debian's docker is picked, not PATH's" '[ "$docker_path" = "$root/usr/bin/docker" ]'
+  check "docker_cli runs the Debian docker" 'docker_cli version && grep -qx "$root/usr/bin/docker version" "$calls"'
+  check "the other docker never ran" '! grep -q "^$root/other/" "$calls"'
+}
+
+selftest_no-apt() {
+  check "up's install step fails" '! install_docker >"$root/out" 2>&1'
+  check "saying what to install" 'grep -q "apt-get install -y docker.io docker-compose openssl" "$root/out"'
+  check "and nothing is found afterwards" '[ -z "$docker_path$dockerd_path" ]'
+}
+
 case "${1:-}" in
   up) up ;;
-  compose-check) compose_check ;;
-  down) down ;;
-  *) echo "usage: $0 up|compose-check|down" >&2; exit 2 ;;
+  compose-check) find_docker; compose_check ;;
+  down) find_docker; down ;;
+  selftest) selftest ;;
+  *) echo "usage: $0 up|compose-check|down|selftest" >&2; exit 2 ;;
 esac

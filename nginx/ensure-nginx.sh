@@ -34,10 +34,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     # Debian's package starts a system nginx on :80; wsbench runs its own nginx in a temp prefix.
     if [ -f /run/nginx.pid ]; then as_root "$(find_nginx)" -s stop 2>/dev/null || true; fi
+    # apt-get can succeed and still leave no usable nginx (a package already "installed" whose binary is
+    # gone): say so here rather than fail below on an empty path.
+    find_nginx >/dev/null || { echo "wsbench: apt-get installed nginx, yet no nginx is on PATH or in /usr/sbin; set NGINX_BIN" >&2; exit 1; }
   else
     echo "wsbench: missing ${missing[*]}. Install with: apt-get install -y ${missing[*]} (Debian/Ubuntu)," \
          "apk add ${missing[*]} (Alpine) or brew install ${missing[*]} (macOS); or set NGINX_BIN." >&2
     exit 1
   fi
 fi
-echo "wsbench: $("$(find_nginx)" -v 2>&1), $(openssl version)"
+nginx="$(find_nginx)"
+version="$("$nginx" -v 2>&1)" || { echo "wsbench: $nginx does not run: $version (set NGINX_BIN to one that does)" >&2; exit 1; }
+echo "wsbench: $version, $(openssl version)"

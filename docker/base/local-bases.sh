@@ -13,6 +13,8 @@
 # images rely on like the official ones do: java on PATH (/opt/java/openjdk), bash, /tmp, and for nginx
 # /var/cache/nginx plus /var/log/nginx/{access,error}.log linked to the container's stdout/stderr.
 # docker/README.md has the measurements behind choosing `host` for CI.
+# WSBENCH_DOCKER is the docker CLI to use (docker/ci.sh passes the one it chose; default: PATH's), NGINX_BIN
+# the nginx to copy. Everything `kind` needs is checked before anything is built.
 set -euo pipefail
 
 kind="${1:-host}"
@@ -20,6 +22,47 @@ jre_tag="${JRE_TAG:-wsbench-local/jre:17}"
 nginx_tag="${NGINX_TAG:-wsbench-local/nginx:stable}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/wsbench-bases.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+
+fail() { echo "local-bases: $*" >&2; exit 1; }
+
+# need PROGRAM PACKAGE: PROGRAM is on PATH, or says which Debian package has it.
+need() { type -P "$1" >/dev/null || fail "no $1 on PATH (Debian: apt-get install -y $2)"; }
+
+docker_cli="${WSBENCH_DOCKER:-$(type -P docker || true)}"
+
+# The JDK whose jlink makes the JRE: JAVA_HOME's, else the one `java` on PATH belongs to.
+java_home() {
+  if [ -n "${JAVA_HOME:-}" ]; then echo "$JAVA_HOME"
+  elif type -P java >/dev/null; then dirname "$(dirname "$(readlink -f "$(type -P java)")")"
+  fi
+}
+
+# The nginx to copy, found as nginx/ensure-nginx.sh finds it.
+nginx_bin() {
+  if [ -n "${NGINX_BIN:-}" ] && [ -x "$NGINX_BIN" ]; then echo "$NGINX_BIN"; return; fi
+  type -P nginx && return
+  local p
+  for p in /usr/sbin/nginx /usr/local/sbin/nginx /usr/local/nginx/sbin/nginx; do
+    [ -x "$p" ] && { echo "$p"; return; }
+  done
+  return 0
+}
+
+check_needs() {
+  [ -n "$docker_cli" ] || fail "no docker CLI (docker/ci.sh up installs docker.io; or set WSBENCH_DOCKER)"
+  need tar tar
+  case "$kind" in
+    host)
+      [ -x "$(java_home)/bin/jlink" ] ||
+        fail "no jlink under '$(java_home)': needs a JDK 17 (Debian: apt-get install -y openjdk-17-jdk-headless), or JAVA_HOME, or: $0 debian"
+      need ldd libc-bin
+      need awk mawk
+      [ -n "$(nginx_bin)" ] ||
+        fail "no nginx: nginx/ensure-nginx.sh installs it (or set NGINX_BIN, or: $0 debian)"
+      ;;
+    debian) need debootstrap debootstrap ;;
+  esac
+}
 
 # Copies each binary and its shared-library closure (per ldd) into rootfs $1, keeping the host paths.
 copy_with_libs() {
@@ -56,14 +99,13 @@ nginx_dirs() {
 
 import() {
   local root="$1" tag="$2"; shift 2
-  tar -C "$root" -c . | docker import "$@" - "$tag" >/dev/null
-  echo "local-bases: $tag $(docker image inspect -f '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1e6}')"
+  tar -C "$root" -c . | "$docker_cli" import "$@" - "$tag" >/dev/null
+  echo "local-bases: $tag $("$docker_cli" image inspect -f '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1e6}')"
 }
 
 host_jre() {
-  local java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
-  local jlink="$java_home/bin/jlink"
-  [ -x "$jlink" ] || { echo "local-bases: no jlink under $java_home (install openjdk-17-jdk-headless)" >&2; exit 1; }
+  local jlink
+  jlink="$(java_home)/bin/jlink"
   local root="$work/jre"
   base_etc "$root"
   mkdir -p "$root/opt/java"
@@ -86,7 +128,7 @@ host_jre() {
 
 host_nginx() {
   local nginx_bin
-  nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+  nginx_bin="$(nginx_bin)"
   local root="$work/nginx"
   base_etc "$root"
   nginx_dirs "$root"
@@ -102,7 +144,6 @@ host_nginx() {
 
 debian_rootfs() {
   local root="$1" pkg="$2"
-  command -v debootstrap >/dev/null || { echo "local-bases: apt-get install -y debootstrap" >&2; exit 1; }
   debootstrap --variant=minbase --include="$pkg" bookworm "$root" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" >"$work/debootstrap.log" 2>&1 \
     || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
@@ -126,7 +167,7 @@ debian_nginx() {
 }
 
 case "$kind" in
-  host)   host_jre; host_nginx ;;
-  debian) debian_jre; debian_nginx ;;
+  host)   check_needs; host_jre; host_nginx ;;
+  debian) check_needs; debian_jre; debian_nginx ;;
   *) echo "usage: $0 host|debian" >&2; exit 2 ;;
 esac

@@ -131,18 +131,6 @@ class BadInputTest {
                 Frame.of(true, Frame.TEXT, utf8("lo")));
     }
 
-    /** RFC 6455 §7.4.1: 1005 is reserved for "no code" and must never appear in a close frame (Autobahn 7.9). */
-    @ForEachImpl
-    void closeFrameWithReservedCodeIsAnswered1002(TransportProvider impl) throws Exception {
-        assertClosesWith(impl, CloseCodes.PROTOCOL_ERROR, Frame.close(CloseCodes.NO_STATUS));
-    }
-
-    /** A close payload is empty or starts with a 2-byte code; one byte is neither (Autobahn 7.3.2). */
-    @ForEachImpl
-    void closeFrameWithOneBytePayloadIsAnswered1002(TransportProvider impl) throws Exception {
-        assertClosesWith(impl, CloseCodes.PROTOCOL_ERROR, Frame.of(true, Frame.CLOSE, new byte[] {0x03}));
-    }
-
     @ForEachImpl
     void garbageOnOneConnectionLeavesOthersWorking(TransportProvider impl) throws Exception {
         NotificationServer server = server(impl);

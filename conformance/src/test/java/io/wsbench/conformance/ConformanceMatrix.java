@@ -15,19 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Records every case × impl outcome (pass, fail, not supported, with what the client saw, e.g. the close code)
  * and writes the matrix to {@code target/conformance.md} when the run ends.
  *
  * <p>A case learns its impl from its {@code TransportProvider} argument; it attaches observations with
- * {@link #saw} and asks {@link #supports} before asserting a feature the impl may have declared unsupported, so
- * such a case is reported as "not supported: reason" instead of silently passing or being skipped.
+ * {@link #saw} and asks {@link #supports} before asserting a feature the impl may have declared unsupported. Such a
+ * case asserts what still applies (a failure there is a failure), then the matrix says "not supported: reason" and
+ * JUnit reports it as skipped (an aborted assumption): it did not prove what it is named for, so it is not a pass.
  */
 public final class ConformanceMatrix implements InvocationInterceptor, BeforeAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceMatrix.class);
@@ -46,7 +49,7 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
 
     /**
      * True when the impl claims {@code feature}, so the case must assert it; otherwise records and prints
-     * "not supported: reason" for this case, which then asserts only the parts that still apply.
+     * "not supported: reason" for this case, which then asserts only the parts that still apply and ends skipped.
      */
     static boolean supports(TransportProvider provider, Feature feature) {
         String reason = provider.unsupported().get(feature);
@@ -82,12 +85,20 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
         CURRENT.set(cell);
         try {
             invocation.proceed();
+        } catch (TestAbortedException e) {
+            cell.notSupported.add(String.valueOf(e.getMessage()));
             cell.finish(null);
+            throw e;
         } catch (Throwable t) {
             cell.finish(t);
             throw t;
         } finally {
             CURRENT.remove();
+        }
+        cell.finish(null);
+        if (!cell.notSupported.isEmpty()) {
+            // what still applied passed, but the case did not prove the behaviour it is named for: a skip, not a pass
+            Assumptions.abort("not supported: " + String.join("; ", cell.notSupported));
         }
     }
 
@@ -215,10 +226,11 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
             int[] t = totals.getOrDefault(impl, new int[3]);
             md.append("- `").append(impl).append("`: ").append(library).append(" — ")
                     .append(t[0]).append(" pass, ").append(t[1]).append(" fail, ")
-                    .append(t[2]).append(" not supported\n");
+                    .append(t[2]).append(" not supported (skipped)\n");
         });
         md.append("\nCells: `pass (what the client saw)`, `**FAIL** [Fn]` (details below), ")
-                .append("`not supported: reason` (declared by the impl; the parts of the case that still apply were asserted), ")
+                .append("`not supported: reason` (declared by the impl; the parts of the case that still apply were asserted,")
+                .append(" and JUnit reports the case as skipped), ")
                 .append("`–` not run.\n\n");
         md.append(table);
         if (!footnotes.isEmpty()) {

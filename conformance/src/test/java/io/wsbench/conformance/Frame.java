@@ -21,7 +21,16 @@ record Frame(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) {
     }
 
     static Frame close(int code) {
-        return of(true, CLOSE, new byte[] {(byte) (code >> 8), (byte) code});
+        return close(code, new byte[0]);
+    }
+
+    /** A close frame with a 2-byte code and {@code reason} after it, whatever either holds (RFC 6455 §5.5.1). */
+    static Frame close(int code, byte[] reason) {
+        byte[] payload = new byte[2 + reason.length];
+        payload[0] = (byte) (code >> 8);
+        payload[1] = (byte) code;
+        System.arraycopy(reason, 0, payload, 2, reason.length);
+        return of(true, CLOSE, payload);
     }
 
     Frame unmasked() {

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -164,11 +166,14 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     void sendClose(int code) throws IOException {
-        closeSent = true;
         send(Frame.close(code));
     }
 
     synchronized void send(Frame frame) throws IOException {
+        if (frame.opcode() == Frame.CLOSE) {
+            // whatever it carried, this side has started (or answered) the closing handshake
+            closeSent = true;
+        }
         out.write(encode(frame));
         out.flush();
     }
@@ -282,10 +287,18 @@ final class RawWebSocket implements AutoCloseable {
      * answering pings unless told not to; {@link Close#stillOpen} if nothing ended the connection in {@code wait}.
      */
     Close awaitClose(Duration wait) {
+        return awaitClose(wait, new ArrayList<>());
+    }
+
+    /** As {@link #awaitClose(Duration)}, adding every other frame the server sent before its close to {@code before}. */
+    Close awaitClose(Duration wait, List<Frame> before) {
         long deadline = deadline(wait);
         try {
             while (true) {
                 Frame f = readFrame(deadline);
+                if (f.opcode() != Frame.CLOSE) {
+                    before.add(f);
+                }
                 if (f.opcode() == Frame.PING) {
                     onPing(f);
                 } else if (f.opcode() == Frame.CLOSE) {

@@ -14,6 +14,6 @@
  *
  * <p>A feature an impl declares in {@code TransportProvider.unsupported()} is not asserted: the case asks
  * {@link io.wsbench.conformance.ConformanceMatrix#supports}, asserts what still applies, and the matrix says
- * "not supported: reason".
+ * "not supported: reason"; JUnit then reports the case as skipped, never as passed.
  */
 package io.wsbench.conformance;

@@ -1,6 +1,8 @@
 package io.wsbench.impl.javawebsocket;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.java_websocket.WebSocketImpl;
@@ -11,11 +13,12 @@ import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.InvalidFrameException;
 import org.java_websocket.exceptions.LimitExceededException;
 import org.java_websocket.extensions.IExtension;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 
 /**
  * The library's RFC 6455 draft with {@code READ_LIMIT} as its {@code maxFrameSize} (its own 1009 for one big
- * frame and, at the final fragment, for the assembled message), plus the two checks Java-WebSocket 1.6.0 does
+ * frame and, at the final fragment, for the assembled message), plus the three checks Java-WebSocket 1.6.0 does
  * not make:
  *
  * <ul>
@@ -28,6 +31,12 @@ import org.java_websocket.framing.Framedata;
  *       Counting every data frame's payload as the library hands it over (already inflated) closes 1009 as
  *       soon as the message passes the limit. A single compressed frame is still inflated whole by the library
  *       before this check sees it, so one frame can briefly cost up to deflate's ~1000:1 ratio.</li>
+ *   <li>RFC 6455 §5.5.1, §8.1: a close reason that is not UTF-8 fails the connection (Autobahn 7.5.1). 1.6.0 means
+ *       to (1007), but {@code CloseFrame.setPayload} sets the reason to null and {@code CloseFrame.isValid} then
+ *       calls {@code reason.isEmpty()}: a NullPointerException that {@code WebSocketImpl.decodeFrames} does not
+ *       catch, so no close frame is sent and the connection stays open until the heartbeat drops it (since
+ *       commit 249f669, 2018; unchanged on master in January 2026). The close payload is read here as the
+ *       header walk passes it and answered 1007 before the library parses it.</li>
  * </ul>
  *
  * One instance per connection: the library calls {@link #copyInstance()} for each handshake.
@@ -43,6 +52,10 @@ final class ServerDraft extends Draft_6455 {
     private int headerLength;
     private int headerNeeded = 2;
     private long payloadToSkip;
+    /** The current close frame's payload, unmasked as it passes (a control frame carries at most 125 bytes). */
+    private final byte[] closePayload = new byte[125];
+    private int closeLength = -1;
+    private int closeRead;
 
     ServerDraft(List<IExtension> extensions, int readLimit) {
         super(extensions, readLimit);
@@ -60,7 +73,7 @@ final class ServerDraft extends Draft_6455 {
 
     @Override
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
-        requireMaskedFrames(buffer);
+        checkClientFrames(buffer);
         return super.translateFrame(buffer);
     }
 
@@ -78,13 +91,19 @@ final class ServerDraft extends Draft_6455 {
         super.processFrame(webSocket, frame);
     }
 
-    /** Walks the frame headers in {@code buffer} (without moving its position); headers may span reads. */
-    private void requireMaskedFrames(ByteBuffer buffer) throws InvalidFrameException {
+    /**
+     * Walks the frame headers in {@code buffer} (without moving its position), reading only close payloads;
+     * headers and payloads may span reads.
+     */
+    private void checkClientFrames(ByteBuffer buffer) throws InvalidDataException {
         int i = buffer.position();
         int end = buffer.limit();
         while (i < end) {
             if (payloadToSkip > 0) {
                 int n = (int) Math.min(payloadToSkip, end - i);
+                if (closeLength >= 0) {
+                    readClosePayload(buffer, i, n);
+                }
                 i += n;
                 payloadToSkip -= n;
                 continue;
@@ -99,8 +118,27 @@ final class ServerDraft extends Draft_6455 {
             }
             if (headerLength == headerNeeded) {
                 payloadToSkip = payloadLength();
+                // a reason needs a code before it; longer than 125 bytes is the library's own 1002
+                boolean closeWithReason = (header[0] & 0x0F) == 0x8 && payloadToSkip > 2 && payloadToSkip <= 125;
+                closeLength = closeWithReason ? (int) payloadToSkip : -1;
+                closeRead = 0;
                 headerLength = 0;
                 headerNeeded = 2;
+            }
+        }
+    }
+
+    /** Unmasks {@code n} close payload bytes at {@code i} (the mask key is header[2..5] below 126 bytes). */
+    private void readClosePayload(ByteBuffer buffer, int i, int n) throws InvalidDataException {
+        for (int k = 0; k < n; k++, closeRead++) {
+            closePayload[closeRead] = (byte) (buffer.get(i + k) ^ header[2 + (closeRead & 3)]);
+        }
+        if (closeRead == closeLength) {
+            closeLength = -1;
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(closePayload, 2, closeRead - 2));
+            } catch (CharacterCodingException e) {
+                throw new InvalidDataException(CloseFrame.NO_UTF8, "close reason is not UTF-8");
             }
         }
     }
@@ -126,5 +164,6 @@ final class ServerDraft extends Draft_6455 {
         headerLength = 0;
         headerNeeded = 2;
         payloadToSkip = 0;
+        closeLength = -1;
     }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public final class ProcFs {
     private static final Path ROOT = Path.of("/proc");
-    private static final long CLOCK_TICKS = clockTicks();
+    static final long CLOCK_TICKS = clockTicks();
 
     private ProcFs() {
     }

@@ -22,7 +22,8 @@ public final class ResourceSampler {
         this.groups = new LinkedHashMap<>(groups);
         this.periodNanos = period.toNanos();
         long now = System.nanoTime();
-        this.groups.forEach((name, pids) -> read(pids).ifPresent(r -> tracks.put(name, new GroupTrack(now, r))));
+        this.groups.forEach((name, pids) -> read(pids).ifPresent(r -> tracks.put(name,
+                new GroupTrack(now, r, threads(pids)))));
         this.thread = new Thread(this::loop, "wsbench-resource-sampler");
         this.thread.setDaemon(true);
     }
@@ -46,7 +47,7 @@ public final class ResourceSampler {
         sampleOnce();
         Map<String, ProcessUsage> usage = new LinkedHashMap<>();
         synchronized (tracks) {
-            tracks.forEach((name, track) -> usage.put(name, track.usage()));
+            tracks.forEach((name, track) -> usage.put(name, track.usage(threads(groups.get(name)))));
         }
         return usage;
     }
@@ -88,9 +89,23 @@ public final class ResourceSampler {
     private record Reading(double cpuSeconds, long rssBytes) {
     }
 
+    /** Thread CPU by kind, summed over the group; empty when any process's threads cannot be read. */
+    private static Map<String, Double> threads(List<Long> pids) {
+        Map<String, Double> sum = new LinkedHashMap<>();
+        for (long pid : pids) {
+            Map<String, Double> one = ThreadCpu.of(pid);
+            if (one.isEmpty()) {
+                return Map.of();
+            }
+            one.forEach((k, v) -> sum.merge(k, v, Double::sum));
+        }
+        return sum;
+    }
+
     private static final class GroupTrack {
         private final long startNanos;
         private final double startCpu;
+        private final Map<String, Double> startThreads;
         private long lastNanos;
         private double lastCpu;
         private double maxCores;
@@ -99,7 +114,8 @@ public final class ResourceSampler {
         private long rssSum;
         private int rssCount;
 
-        GroupTrack(long now, Reading first) {
+        GroupTrack(long now, Reading first, Map<String, Double> threads) {
+            startThreads = threads;
             startNanos = now;
             lastNanos = now;
             startCpu = first.cpuSeconds();
@@ -124,11 +140,14 @@ public final class ResourceSampler {
             rssCount++;
         }
 
-        ProcessUsage usage() {
+        ProcessUsage usage(Map<String, Double> endThreads) {
             double seconds = (lastNanos - startNanos) / 1e9;
             double cpu = lastCpu - startCpu;
             double avg = seconds > 0 ? cpu / seconds : 0;
-            return new ProcessUsage(seconds, cpu, avg, Math.max(maxCores, avg), rssMin, rssSum / rssCount, rssMax);
+            Map<String, Double> threads = startThreads.isEmpty() || endThreads.isEmpty() ? Map.of()
+                    : ThreadCpu.minus(endThreads, startThreads);
+            return new ProcessUsage(seconds, cpu, avg, Math.max(maxCores, avg), rssMin, rssSum / rssCount, rssMax,
+                    threads);
         }
     }
 }

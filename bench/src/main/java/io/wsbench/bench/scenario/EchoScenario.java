@@ -7,6 +7,7 @@ import io.wsbench.bench.load.EchoLoad;
 import io.wsbench.bench.load.EchoWindow;
 import io.wsbench.bench.load.SteadyState;
 import io.wsbench.bench.machine.ProcessUsage;
+import io.wsbench.bench.machine.ThreadCpu;
 import io.wsbench.bench.chart.BarChartByDimension;
 import io.wsbench.bench.chart.ChartSpec;
 import io.wsbench.bench.format.Format;
@@ -48,6 +49,9 @@ public final class EchoScenario implements Scenario {
     static final Metric NGINX_CPU = Metric.context("nginx_cpu", "nginx CPU", "cores");
     static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
     static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
+    /** The server JVM's JIT and GC threads: CPU they took from the event loops on its one core. */
+    static final Metric SERVER_JIT_CPU = Metric.context("server_jit_cpu", "server JIT CPU", "cores");
+    static final Metric SERVER_GC_CPU = Metric.context("server_gc_cpu", "server GC CPU", "cores");
 
     @Override
     public String name() {
@@ -65,12 +69,15 @@ public final class EchoScenario implements Scenario {
                 + " instead of queueing behind them, so its latency is not latency under a fixed offered rate."
                 + " The raw TCP row is the ceiling: the same loop over plain TCP (a Netty echo server in its own"
                 + " pinned JVM, a Netty client, no WebSocket), direct only; \"% of ceiling\" is how much of what the"
-                + " loopback stack allows an impl reaches.";
+                + " loopback stack allows an impl reaches. \"server JIT CPU\" and \"server GC CPU\" are the server"
+                + " JVM's compiler and collector threads (/proc/PID/task) during the window: on its one core they"
+                + " run instead of the event loop, so a cell where they are high measured a JVM still warming up.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(THROUGHPUT, P50, P99, P999, SERVER_CPU, PER_CPU, NGINX_CPU, LOAD_CPU, SERVER_RSS);
+        return List.of(THROUGHPUT, P50, P99, P999, SERVER_CPU, PER_CPU, NGINX_CPU, LOAD_CPU, SERVER_RSS,
+                SERVER_JIT_CPU, SERVER_GC_CPU);
     }
 
     /**
@@ -221,6 +228,8 @@ public final class EchoScenario implements Scenario {
                 values.put(PER_CPU.key(), window.messages() / server.cpuSeconds());
             }
             values.put(SERVER_RSS.key(), server.rssMaxBytes() / (1024.0 * 1024));
+            server.threadCores(ThreadCpu.JIT).ifPresent(c -> values.put(SERVER_JIT_CPU.key(), c));
+            server.threadCores(ThreadCpu.GC).ifPresent(c -> values.put(SERVER_GC_CPU.key(), c));
         }
         ProcessUsage nginx = usage.get("nginx");
         if (nginx != null && route != Route.DIRECT) {

@@ -1,5 +1,6 @@
-package io.wsbench.bench.frames;
+package io.wsbench.impl.javawebsocket.codec;
 
+import io.wsbench.core.codec.FrameCodec;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -12,10 +13,10 @@ import org.java_websocket.framing.TextFrame;
  * Java-WebSocket's {@link Draft_6455} in server mode: {@code createBinaryFrame} writes a {@link TextFrame} unmasked,
  * {@code translateFrame} parses (and unmasks) a client's frame, as its {@code WebSocketImpl} calls them.
  */
-public final class JavaWebSocketFrames implements FrameCodec {
+final class JavaWebSocketFrames implements FrameCodec {
     private final Draft_6455 draft = new Draft_6455();
 
-    public JavaWebSocketFrames() {
+    JavaWebSocketFrames() {
         draft.setParseMode(Role.SERVER);
     }
 

@@ -1,5 +1,6 @@
-package io.wsbench.bench.deflate;
+package io.wsbench.impl.jetty.codec;
 
+import io.wsbench.core.codec.PmdCodec;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -26,14 +27,14 @@ import org.eclipse.jetty.websocket.core.internal.PerMessageDeflateExtension;
  * one RSV1 frame with {@code onFrame} and demands again until the inflated message is complete (Jetty inflates into
  * 8 KiB chunks, one per demand), exactly the calls the session makes.
  */
-public final class JettyCodec implements PmdCodec {
+final class JettyCodec implements PmdCodec {
     private final WebSocketComponents components;
     private final PerMessageDeflateExtension extension = new PerMessageDeflateExtension();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
     private boolean fin;
     private boolean upstreamDemand;
 
-    public JettyCodec(int level) throws Exception {
+    JettyCodec(int level) throws Exception {
         components = new WebSocketComponents(new WebSocketExtensionRegistry(), new DecoratedObjectFactory(),
                 new ArrayByteBufferPool(), new InflaterPool(1, true), new DeflaterPool(1, level, true));
         components.start();

@@ -1,4 +1,4 @@
-package io.wsbench.bench.deflate;
+package io.wsbench.core.codec;
 
 /**
  * One library's permessage-deflate path (RFC 7692) as a server runs it, driven outside a connection: {@link #encode}

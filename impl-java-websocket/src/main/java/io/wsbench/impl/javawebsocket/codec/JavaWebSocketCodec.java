@@ -1,5 +1,6 @@
-package io.wsbench.bench.deflate;
+package io.wsbench.impl.javawebsocket.codec;
 
+import io.wsbench.core.codec.PmdCodec;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
@@ -12,11 +13,11 @@ import org.java_websocket.framing.TextFrame;
  * rows measure that, as a connection would), and messages under {@code threshold} (1024 B) are sent uncompressed; the
  * threshold is set to 0 here so every size measures deflate, not a skipped one.
  */
-public final class JavaWebSocketCodec implements PmdCodec {
+final class JavaWebSocketCodec implements PmdCodec {
     private final PerMessageDeflateExtension encoder;
     private final PerMessageDeflateExtension decoder;
 
-    public JavaWebSocketCodec(int level) {
+    JavaWebSocketCodec(int level) {
         encoder = new PerMessageDeflateExtension(level);
         encoder.setThreshold(0);
         decoder = new PerMessageDeflateExtension(level);

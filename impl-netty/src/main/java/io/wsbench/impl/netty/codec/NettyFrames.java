@@ -1,4 +1,4 @@
-package io.wsbench.bench.frames;
+package io.wsbench.impl.netty.codec;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.wsbench.core.codec.FrameCodec;
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -15,7 +16,7 @@ import java.io.ByteArrayOutputStream;
  * frames, 64 KiB frame limit) each in an {@link EmbeddedChannel}. The encoder writes large frames as a header buffer
  * and the payload buffer; both are copied out.
  */
-public final class NettyFrames implements FrameCodec {
+final class NettyFrames implements FrameCodec {
     private final EmbeddedChannel encoder = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
     private final EmbeddedChannel decoder = new EmbeddedChannel(new WebSocket13FrameDecoder(
             WebSocketDecoderConfig.newBuilder().expectMaskedFrames(true).maxFramePayloadLength(64 * 1024).build()));

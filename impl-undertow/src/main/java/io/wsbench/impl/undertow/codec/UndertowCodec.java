@@ -1,4 +1,4 @@
-package io.wsbench.bench.deflate;
+package io.wsbench.impl.undertow.codec;
 
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.connector.PooledByteBuffer;
@@ -10,6 +10,7 @@ import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSocketFrameType;
 import io.undertow.websockets.core.protocol.version13.WebSocket13Channel;
 import io.undertow.websockets.extensions.PerMessageDeflateFunction;
+import io.wsbench.core.codec.PmdCodec;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import org.xnio.ChannelPipe;
@@ -27,7 +28,7 @@ import org.xnio.XnioWorker;
  * channel it opened, the source a TEXT frame with RSV1 set. Undertow's write ends the message with a SYNC_FLUSH and
  * then a single 0x00 byte instead of stripping the 4-byte tail; the decode side reads what any client sends.
  */
-public final class UndertowCodec implements PmdCodec {
+final class UndertowCodec implements PmdCodec {
     private final XnioWorker worker;
     private final ChannelPipe<StreamConnection, StreamConnection> pipe;
     private final WebSocket13Channel channel;
@@ -35,7 +36,7 @@ public final class UndertowCodec implements PmdCodec {
     private final StreamSinkFrameChannel sink;
     private final StreamSourceFrameChannel source;
 
-    public UndertowCodec(int level) throws Exception {
+    UndertowCodec(int level) throws Exception {
         worker = Xnio.getInstance(UndertowCodec.class.getClassLoader()).createWorker(OptionMap.EMPTY);
         pipe = worker.createFullDuplexPipeConnection();
         ByteBufferPool pool = new DefaultByteBufferPool(true, 16 * 1024);

@@ -1,4 +1,4 @@
-package io.wsbench.bench.frames;
+package io.wsbench.core.codec;
 
 /**
  * One library's RFC 6455 framing of a whole text message, no extension: {@link #encode} is the frame a server

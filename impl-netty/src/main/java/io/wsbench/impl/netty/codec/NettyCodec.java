@@ -1,4 +1,4 @@
-package io.wsbench.bench.deflate;
+package io.wsbench.impl.netty.codec;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtension;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionData;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
 import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
+import io.wsbench.core.codec.PmdCodec;
 import java.util.Map;
 
 /**
@@ -20,11 +21,11 @@ import java.util.Map;
  * pipeline hop is part of what is measured (it is on a real connection too); the handshaker is built as the Netty
  * impl builds it, context takeover on both sides for a client that does not ask otherwise.
  */
-public final class NettyCodec implements PmdCodec {
+final class NettyCodec implements PmdCodec {
     private final EmbeddedChannel encoder;
     private final EmbeddedChannel decoder;
 
-    public NettyCodec(int level) {
+    NettyCodec(int level) {
         WebSocketServerExtension extension = new PerMessageDeflateServerExtensionHandshaker(level, false, 15, true,
                 true).handshakeExtension(new WebSocketExtensionData("permessage-deflate", Map.of()));
         encoder = new EmbeddedChannel(extension.newExtensionEncoder());

@@ -1,5 +1,6 @@
-package io.wsbench.bench.frames;
+package io.wsbench.impl.jetty.codec;
 
+import io.wsbench.core.codec.FrameCodec;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.util.BufferUtil;
@@ -14,7 +15,7 @@ import org.eclipse.jetty.websocket.core.internal.Parser;
  * two in one write; here both land in one array), the parser turns a masked frame into a {@link Frame.Parsed} whose
  * payload is unmasked in place, released when done.
  */
-public final class JettyFrames implements FrameCodec {
+final class JettyFrames implements FrameCodec {
     private final Generator generator = new Generator();
     private final Parser parser = new Parser(new ArrayByteBufferPool());
     /** In Jetty's flush mode (BufferUtil): the generator appends to what lies between position and limit. */

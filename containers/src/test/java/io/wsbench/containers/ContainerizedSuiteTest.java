@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wsbench.core.CloseCodes;
+import io.wsbench.core.Transports;
 import io.wsbench.core.client.ClientConnection;
 import io.wsbench.core.client.ClientOptions;
 import io.wsbench.core.client.WsClient;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.TestFactory;
  * One stack per impl, started by the impl's first check and stopped before the next impl starts.
  */
 class ContainerizedSuiteTest {
-    private static final List<String> IMPLS = List.of("netty", "jetty", "undertow", "java-websocket");
+    /** Every impl in the server jar, as the ws-server image holds them. */
+    private static final List<String> IMPLS = Transports.names();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ContainerStack stack;
     private static String stackImpl;

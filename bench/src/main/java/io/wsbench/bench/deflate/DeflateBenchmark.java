@@ -1,6 +1,7 @@
 package io.wsbench.bench.deflate;
 
 import io.wsbench.bench.payload.JsonNotifications;
+import io.wsbench.core.codec.PmdCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

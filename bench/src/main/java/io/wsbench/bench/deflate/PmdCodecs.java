@@ -1,13 +1,19 @@
 package io.wsbench.bench.deflate;
 
+import io.wsbench.core.codec.CodecProvider;
+import io.wsbench.core.codec.Codecs;
+import io.wsbench.core.codec.PmdCodec;
 import java.util.List;
 
-/** The codecs by name: the four impls' names as the bench knows them, and {@link #BASELINE} for raw zlib. */
+/**
+ * The permessage-deflate codecs by name: each stack's from its module's {@link CodecProvider} (found by
+ * ServiceLoader, also in the JMH JVMs, which get the bench's classpath), and {@link #BASELINE} for raw zlib.
+ */
 public final class PmdCodecs {
     /** The raw {@link java.util.zip.Deflater} baseline's name. */
     public static final String BASELINE = "zlib";
-    /** The libraries with an adapter, by impl name. */
-    public static final List<String> LIBRARIES = List.of("java-websocket", "jetty", "netty", "undertow");
+    /** The stacks with a codec, by impl name. */
+    public static final List<String> LIBRARIES = Codecs.names();
 
     private PmdCodecs() {
     }
@@ -15,16 +21,18 @@ public final class PmdCodecs {
     /**
      * A fresh codec (its own compressor and decompressor, as one connection has) at deflate {@code level}.
      *
-     * @throws IllegalArgumentException for a name with no adapter
+     * @throws IllegalArgumentException for a name with no codec
      */
     public static PmdCodec open(String name, int level) throws Exception {
-        return switch (name) {
-            case BASELINE -> new RawDeflateCodec(level);
-            case "java-websocket" -> new JavaWebSocketCodec(level);
-            case "jetty" -> new JettyCodec(level);
-            case "netty" -> new NettyCodec(level);
-            case "undertow" -> new UndertowCodec(level);
-            default -> throw new IllegalArgumentException("no permessage-deflate adapter for '" + name + "'");
-        };
+        if (name.equals(BASELINE)) {
+            return new RawDeflateCodec(level);
+        }
+        return Codecs.find(name).orElseThrow(
+                () -> new IllegalArgumentException("no permessage-deflate adapter for '" + name + "'")).deflate(level);
+    }
+
+    /** What the results say beside {@code name}'s deflate figures ({@link CodecProvider#deflateNotes()}). */
+    public static List<String> notes(String name) {
+        return Codecs.find(name).map(CodecProvider::deflateNotes).orElse(List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.wsbench.bench.deflate;
 
+import io.wsbench.core.codec.PmdCodec;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;

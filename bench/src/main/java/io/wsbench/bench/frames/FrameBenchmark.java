@@ -1,6 +1,7 @@
 package io.wsbench.bench.frames;
 
 import io.wsbench.bench.deflate.DeflateBenchmark;
+import io.wsbench.core.codec.FrameCodec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,8 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FrameBenchmark {
 
-    /** A library's impl name ({@link FrameCodecs#LIBRARIES}). */
-    @Param({"netty"})
+    /** A stack's impl name ({@link FrameCodecs#LIBRARIES}); none by default: run alone, say {@code -p codec=<impl>}. */
+    @Param({""})
     public String codec;
 
     /** Target message size in bytes. */

@@ -1,33 +1,29 @@
 package io.wsbench.bench.frames;
 
+import io.wsbench.core.codec.CodecProvider;
+import io.wsbench.core.codec.Codecs;
+import io.wsbench.core.codec.FrameCodec;
 import java.util.List;
 import java.util.Optional;
 
-/** The frame codecs by impl name, and why an impl has none. */
+/** The frame codecs by impl name, from each stack's {@link CodecProvider}, and why an impl has none. */
 public final class FrameCodecs {
-    /** The impls with a frame adapter. */
-    public static final List<String> LIBRARIES = List.of("java-websocket", "jetty", "netty");
+    /** The impls with a frame codec. */
+    public static final List<String> LIBRARIES = Codecs.all().stream()
+            .filter(p -> p.framesNotSupported().isEmpty()).map(CodecProvider::name).toList();
 
     private FrameCodecs() {
     }
 
     /** Why {@code impl}'s framing cannot be driven outside a connection; empty when it can. */
     public static Optional<String> notSupported(String impl) {
-        if (impl.equals("undertow")) {
-            return Optional.of("Undertow frames only inside its channels: the header is built by"
-                    + " WebSocket07FrameSinkChannel.createFrameHeader (protected, called by the channel's flush) and"
-                    + " parsed by WebSocket07Channel's package-private frame header state machine");
-        }
-        return LIBRARIES.contains(impl) ? Optional.empty() : Optional.of("no frame adapter for " + impl);
+        return Codecs.find(impl).map(CodecProvider::framesNotSupported)
+                .orElseGet(() -> Optional.of("no frame adapter for " + impl));
     }
 
-    /** @throws IllegalArgumentException for an impl with no adapter */
+    /** @throws IllegalArgumentException for an impl with no codec */
     public static FrameCodec open(String impl) {
-        return switch (impl) {
-            case "java-websocket" -> new JavaWebSocketFrames();
-            case "jetty" -> new JettyFrames();
-            case "netty" -> new NettyFrames();
-            default -> throw new IllegalArgumentException("no frame adapter for '" + impl + "'");
-        };
+        return Codecs.find(impl).orElseThrow(() -> new IllegalArgumentException("no frame adapter for '" + impl + "'"))
+                .frames();
     }
 }

@@ -4,12 +4,12 @@ import io.wsbench.bench.Profile;
 import io.wsbench.bench.deflate.DeflateBenchmark;
 import io.wsbench.bench.deflate.JmhDeflateRun;
 import io.wsbench.bench.deflate.JmhSettings;
-import io.wsbench.bench.deflate.PmdCodec;
 import io.wsbench.bench.deflate.PmdCodecs;
 import io.wsbench.bench.frames.FrameCodecs;
 import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
+import io.wsbench.core.codec.PmdCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,17 +132,8 @@ public final class DeflateJmhScenario implements Scenario {
         Optional<String> noFrames = FrameCodecs.notSupported(run.impl());
         noFrames.ifPresent(reason -> frameVariants(run.profile()).forEach(v -> run.notSupported(v, reason)));
         measure(run, run.impl(), noFrames.isEmpty());
-        if (run.impl().equals("java-websocket")) {
-            for (Variant v : deflateVariants(run.profile())) {
-                run.note(v, "Java-WebSocket 1.6.0's server always answers server_no_context_takeover: encodeFrame"
-                        + " resets its Deflater after each message; its 1024 B compression threshold is set to 0 here");
-            }
-        }
-        if (run.impl().equals("undertow")) {
-            for (Variant v : deflateVariants(run.profile())) {
-                run.note(v, "Undertow ends each sent message with SYNC_FLUSH plus one 0x00 byte instead of"
-                        + " stripping the 4-byte tail (RFC 7692 7.2.1)");
-            }
+        for (String note : PmdCodecs.notes(run.impl())) {
+            deflateVariants(run.profile()).forEach(v -> run.note(v, note));
         }
     }
 

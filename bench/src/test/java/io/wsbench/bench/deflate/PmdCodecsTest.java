@@ -3,10 +3,13 @@ package io.wsbench.bench.deflate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wsbench.bench.payload.JsonNotifications;
+import io.wsbench.core.Transports;
+import io.wsbench.core.codec.PmdCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +39,12 @@ class PmdCodecsTest {
             new JsonNotifications(42).batch(8, size).forEach(m -> out.add(m.getBytes(StandardCharsets.UTF_8)));
         }
         return out;
+    }
+
+    /** The codecs come from the stacks' modules by ServiceLoader, each under the name of a server on the classpath. */
+    @Test
+    void everyStackOnTheClasspathBringsItsCodecs() {
+        assertThat(PmdCodecs.LIBRARIES).isNotEmpty().isSubsetOf(Transports.names());
     }
 
     @ParameterizedTest(name = "{0} level {1}")

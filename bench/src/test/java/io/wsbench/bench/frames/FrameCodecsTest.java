@@ -3,6 +3,7 @@ package io.wsbench.bench.frames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wsbench.bench.payload.JsonNotifications;
+import io.wsbench.core.codec.FrameCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

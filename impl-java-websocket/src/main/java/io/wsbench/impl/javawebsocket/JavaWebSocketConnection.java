@@ -3,9 +3,9 @@ package io.wsbench.impl.javawebsocket;
 import io.wsbench.core.Connection;
 import io.wsbench.core.Heartbeat;
 import io.wsbench.core.Hub;
+import io.wsbench.core.QueuedBytes;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * <p>Sends go straight into the library's per-connection {@code outQueue}, which the selector thread drains.
  * That queue is unbounded and the library has no write timeout or send callback (TooTallNate/Java-WebSocket
  * #773; only {@code hasBufferedData()}), so this class adds the smallest fallback that keeps a slow consumer
- * from growing server memory: the queued bytes are counted from the public {@code outQueue} (an estimate per
- * send, an exact sum when the estimate passes {@code MAX_QUEUED_BYTES}), and {@link #checkWriteDeadline} — run
+ * from growing server memory: the queued bytes are counted from the public {@code outQueue} (core's
+ * {@link QueuedBytes#estimated}: an estimate per send, an exact sum when the estimate passes
+ * {@code MAX_QUEUED_BYTES}), and {@link #checkWriteDeadline} — run
  * by the transport's sweeper — aborts a connection whose oldest queued frame has not gone out for
  * {@code WRITE_WAIT}. Both abort the TCP connection: a peer that does not read would never read a close frame.
  */
@@ -31,15 +32,11 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
 
     private final WebSocketImpl socket;
     private final Hub hub;
-    private final long maxQueuedBytes;
+    private final QueuedBytes queued;
     private final long writeWaitNanos;
     private final WriteDemandRescue rescue;
-    private final AtomicBoolean slowConsumer = new AtomicBoolean();
     private volatile Heartbeat.Watch watch;
     private volatile int closingCode;
-
-    /** Upper estimate of the bytes in outQueue; replaced by an exact count whenever it passes the limit. */
-    private long queuedEstimate; // guarded by this
 
     // Touched only by the single sweeper thread.
     private ByteBuffer waitingHead;
@@ -49,7 +46,7 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
             WriteDemandRescue rescue) {
         this.socket = socket;
         this.hub = hub;
-        this.maxQueuedBytes = maxQueuedBytes;
+        this.queued = QueuedBytes.estimated(maxQueuedBytes, this::unsentBytes, hub, this, this::abortSlowConsumer);
         this.writeWaitNanos = writeWaitNanos;
         this.rescue = rescue;
     }
@@ -114,7 +111,7 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
      * /notify broadcast from the admin thread — would share the connection's Deflater. Uncontended otherwise.
      */
     private void send(List<Framedata> frames) {
-        boolean overLimit = false;
+        long bytes = 0;
         synchronized (this) {
             try {
                 socket.sendFrame(frames);
@@ -124,20 +121,14 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
             rescue.sent(socket); // Java-WebSocket 1.6.0 can lose the write demand: see WriteDemandRescue
             // After sendFrame the frame holds its wire payload (compressed if deflate was applied).
             for (Framedata f : frames) {
-                queuedEstimate += f.getPayloadData().remaining() + MAX_HEADER;
-            }
-            if (queuedEstimate > maxQueuedBytes) {
-                queuedEstimate = queuedBytes();
-                overLimit = queuedEstimate > maxQueuedBytes;
+                bytes += f.getPayloadData().remaining() + MAX_HEADER;
             }
         }
-        if (overLimit) {
-            abortSlowConsumer("more than " + maxQueuedBytes + " bytes queued");
-        }
+        queued.add(bytes); // outside the lock: going over aborts the connection
     }
 
     /** Exact unsent bytes: the library exposes its queue, not a count. Runs only when the estimate is over. */
-    private long queuedBytes() {
+    private long unsentBytes() {
         long sum = 0;
         for (ByteBuffer b : socket.outQueue) {
             sum += b.remaining();
@@ -157,17 +148,14 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
             waitingHead = head;
             waitingSince = now;
         } else if (now - waitingSince >= writeWaitNanos) {
-            abortSlowConsumer("a write did not complete within WRITE_WAIT");
+            queued.closeSlowConsumer("a write did not complete within WRITE_WAIT");
         }
     }
 
+    /** No close frame: it would queue behind the data the peer is not reading. */
     private void abortSlowConsumer(String why) {
-        if (slowConsumer.compareAndSet(false, true)) {
-            LOG.info("closing slow consumer {}: {}", socket.getRemoteSocketAddress(), why);
-            hub.slowConsumerClosed(this);
-            // No close frame: it would queue behind the data the peer is not reading.
-            socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "slow consumer: " + why);
-        }
+        LOG.info("closing slow consumer {}: {}", socket.getRemoteSocketAddress(), why);
+        socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "slow consumer: " + why);
     }
 
     @Override

@@ -4,11 +4,10 @@ import io.wsbench.core.CloseCodes;
 import io.wsbench.core.Connection;
 import io.wsbench.core.Heartbeat;
 import io.wsbench.core.Hub;
+import io.wsbench.core.QueuedBytes;
 import io.wsbench.core.ServerConfig;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *       expose, so data frames are sent on the {@link CoreSession} with {@link OutgoingEntry#getFrameTimeout()};
  *       on expiry Jetty aborts the connection and reports a {@link WebSocketWriteTimeoutException};</li>
  *   <li>MAX_QUEUED_BYTES: Jetty's queue is unbounded ({@code maxOutgoingFrames} counts frames and only fails
- *       the send), so unsent payload bytes are counted from send callbacks.</li>
+ *       the send), so unsent payload bytes are counted from send callbacks in core's {@link QueuedBytes}.</li>
  * </ul>
  *
  * <p>Public only because Jetty binds the listener methods through method handles, which need a public class.
@@ -44,9 +43,7 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
     private final Hub hub;
     private final Heartbeat heartbeat;
     private final long writeWaitMillis;
-    private final long maxQueuedBytes;
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicBoolean slowConsumer = new AtomicBoolean();
+    private final QueuedBytes queued;
 
     // Set in onWebSocketOpen, before hub.opened publishes this connection to other threads.
     private Session session;
@@ -64,7 +61,7 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
         this.hub = hub;
         this.heartbeat = heartbeat;
         this.writeWaitMillis = config.writeWait().toMillis();
-        this.maxQueuedBytes = config.maxQueuedBytes();
+        this.queued = QueuedBytes.exact(config.maxQueuedBytes(), hub, this, this::abortSlowConsumer);
     }
 
     // ---- Jetty's events ----
@@ -121,7 +118,7 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
     @Override
     public void onWebSocketError(Throwable cause) {
         if (isWriteTimeout(cause)) {
-            closeSlowConsumer("a send took longer than WRITE_WAIT");
+            queued.closeSlowConsumer("a send took longer than WRITE_WAIT");
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("jetty: connection {} failed: {}", remote, cause.toString());
         }
@@ -177,12 +174,10 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
 
     private void send(Frame frame, Callback release) {
         int bytes = frame.getPayloadLength();
-        if (queuedBytes.addAndGet(bytes) > maxQueuedBytes) {
-            queuedBytes.addAndGet(-bytes);
+        if (!queued.add(bytes)) {
             if (release != null) {
                 release.succeed();
             }
-            closeSlowConsumer("more than MAX_QUEUED_BYTES unsent");
             return;
         }
         core.sendFrame(new OutgoingEntry.Builder(frame, new Sent(bytes, release))
@@ -201,13 +196,10 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
         return done;
     }
 
-    /** The peer does not read: abort (a closing handshake could not get through) and tell the hub once. */
-    private void closeSlowConsumer(String why) {
-        if (slowConsumer.compareAndSet(false, true)) {
-            LOG.info("jetty: closing slow consumer {}: {}", remote, why);
-            hub.slowConsumerClosed(this);
-            session.disconnect();
-        }
+    /** The peer does not read: abort, a closing handshake could not get through. */
+    private void abortSlowConsumer(String why) {
+        LOG.info("jetty: closing slow consumer {}: {}", remote, why);
+        session.disconnect();
     }
 
     private static boolean isWriteTimeout(Throwable cause) {
@@ -240,7 +232,7 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
         }
 
         private void done() {
-            queuedBytes.addAndGet(-bytes);
+            queued.remove(bytes);
             if (release != null) {
                 // always "succeed": failing Jetty's message callback would make it close the connection again
                 release.succeed();

@@ -7,11 +7,10 @@ import io.wsbench.core.CloseCodes;
 import io.wsbench.core.Connection;
 import io.wsbench.core.Heartbeat;
 import io.wsbench.core.Hub;
+import io.wsbench.core.QueuedBytes;
 import io.wsbench.core.ServerConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -20,8 +19,9 @@ import org.xnio.IoUtils;
  * One WebSocket channel as the hub sees it. {@code WebSockets.send*} queue a frame and return at once, from any
  * thread. Undertow's outgoing queue has no bound, so this class keeps the two limits itself:
  * <ul>
- *   <li>{@code MAX_QUEUED_BYTES}: bytes handed to Undertow and not yet written (added on send, taken off in
- *       the send's {@link WebSocketCallback}); passing it aborts the connection;</li>
+ *   <li>{@code MAX_QUEUED_BYTES}: bytes handed to Undertow and not yet written, counted in core's
+ *       {@link QueuedBytes} (added on send, taken off in the send's {@link WebSocketCallback}); passing it aborts
+ *       the connection;</li>
  *   <li>{@code WRITE_WAIT}: Undertow's own per-send timeout ({@code timeoutmillis}) closes a frame that has not
  *       gone out in time. It reports that as an error when the frame was half written, but as
  *       <em>completed</em> when the frame was still waiting behind another one (the frame is dropped), so the
@@ -45,19 +45,12 @@ final class UndertowConnection implements Connection, Heartbeat.Peer {
         public void onError(WebSocketChannel channel, Void context, Throwable error) {
         }
     };
-    // field updaters, not Atomic* objects: memory per connection is one of the measured figures
-    private static final AtomicLongFieldUpdater<UndertowConnection> QUEUED_BYTES =
-            AtomicLongFieldUpdater.newUpdater(UndertowConnection.class, "queuedBytes");
-    private static final AtomicIntegerFieldUpdater<UndertowConnection> ABORTED =
-            AtomicIntegerFieldUpdater.newUpdater(UndertowConnection.class, "aborted");
 
     private final WebSocketChannel channel;
     private final Hub hub;
     private final long writeWaitMillis;
     private final long writeWaitNanos;
-    private final long maxQueuedBytes;
-    private volatile long queuedBytes;
-    private volatile int aborted;
+    private final QueuedBytes queued;
     private final Heartbeat.Watch watch;
     /** The code of a close this side started via {@link #close}, 0 if none. */
     private volatile int ownCloseCode;
@@ -69,14 +62,14 @@ final class UndertowConnection implements Connection, Heartbeat.Peer {
         this.hub = hub;
         this.writeWaitMillis = config.writeWait().toMillis();
         this.writeWaitNanos = config.writeWait().toNanos();
-        this.maxQueuedBytes = config.maxQueuedBytes();
+        this.queued = QueuedBytes.exact(config.maxQueuedBytes(), hub, this, this::abortSlowConsumer);
         this.watch = heartbeat.watch(this);
     }
 
     @Override
     public void sendText(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (reserve(utf8.length)) {
+        if (queued.add(utf8.length)) {
             WebSockets.sendText(ByteBuffer.wrap(utf8), channel, new Send(utf8.length), writeWaitMillis);
         }
     }
@@ -84,7 +77,7 @@ final class UndertowConnection implements Connection, Heartbeat.Peer {
     @Override
     public void sendBinary(ByteBuffer data) {
         int size = data.remaining();
-        if (reserve(size)) {
+        if (queued.add(size)) {
             WebSockets.sendBinary(data, channel, new Send(size), writeWaitMillis);
         }
     }
@@ -160,22 +153,10 @@ final class UndertowConnection implements Connection, Heartbeat.Peer {
         return peer != 0 ? peer : CloseCodes.ABNORMAL;
     }
 
-    private boolean reserve(int size) {
-        if (QUEUED_BYTES.addAndGet(this, size) > maxQueuedBytes) {
-            QUEUED_BYTES.addAndGet(this, -size);
-            abortSlowConsumer("over MAX_QUEUED_BYTES unsent");
-            return false;
-        }
-        return true;
-    }
-
     /** Aborts the TCP connection: a close handshake would queue behind the data the peer does not read. */
     private void abortSlowConsumer(String why) {
-        if (ABORTED.compareAndSet(this, 0, 1)) {
-            LOG.info("closing slow consumer {}: {}", channel.getSourceAddress(), why);
-            hub.slowConsumerClosed(this);
-            IoUtils.safeClose(channel);
-        }
+        LOG.info("closing slow consumer {}: {}", channel.getSourceAddress(), why);
+        IoUtils.safeClose(channel);
     }
 
     /** One send's bookkeeping: its size (for the queued-bytes count) and when it was handed over. */
@@ -198,9 +179,9 @@ final class UndertowConnection implements Connection, Heartbeat.Peer {
         }
 
         private void done() {
-            QUEUED_BYTES.addAndGet(UndertowConnection.this, -size);
+            queued.remove(size);
             if (System.nanoTime() - started >= writeWaitNanos) {
-                abortSlowConsumer("a send did not complete within WRITE_WAIT");
+                queued.closeSlowConsumer("a send did not complete within WRITE_WAIT");
             }
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 import io.wsbench.core.client.ClientConnection;
 import io.wsbench.core.client.ClientOptions;
 import io.wsbench.core.client.WsClient;
@@ -47,6 +49,11 @@ class ComposeScaleBroadcastTest {
         env.put("NGINX_HTTP_PUBLISH", "127.0.0.1:");
         env.put("NGINX_HTTPS_PUBLISH", "127.0.0.1:");
         env.put("JARS", "prebuilt");
+        // Another Compose project on this host (docker/ci.sh compose-check) may hold the default subnet.
+        String subnet = System.getenv("WSBENCH_SUBNET");
+        if (subnet != null && !subnet.isBlank()) {
+            env.put("WSBENCH_SUBNET", subnet);
+        }
         DockerComposeContainer<?> compose = new DockerComposeContainer<>(
                 new File("../docker-compose.yaml").getAbsoluteFile())
                 .withServices("nats", "ws-server", "nginx")
@@ -57,8 +64,7 @@ class ComposeScaleBroadcastTest {
         compose.start();
         List<Client> clients = new ArrayList<>();
         try (WsClient ws = EchoRun.client("jdk-httpclient").create(ClientOptions.defaults())) {
-            ContainerState nginx = compose.getContainerByServiceName("nginx_1").orElseThrow();
-            URI uri = URI.create("ws://127.0.0.1:" + nginx.getMappedPort(80) + ContainerStack.WS_PATH);
+            URI uri = URI.create("ws://127.0.0.1:" + publishedPort(compose, "nginx_1", 80) + ContainerStack.WS_PATH);
             Map<String, List<Client>> byReplica = connectUntilEveryReplicaHasOne(ws, uri, clients);
             List<List<Client>> replicas = new ArrayList<>(byReplica.values());
 
@@ -100,6 +106,17 @@ class ComposeScaleBroadcastTest {
             clients.forEach(Client::close);
             compose.stop();
         }
+    }
+
+    /**
+     * Where Compose published a port ({@code NGINX_HTTP_PUBLISH=127.0.0.1:} picks a free one). Read from the
+     * container, as Testcontainers maps only ports it was asked to expose through its ambassador image.
+     */
+    private static String publishedPort(DockerComposeContainer<?> compose, String instance, int port) {
+        ContainerState state = compose.getContainerByServiceName(instance).orElseThrow();
+        Ports.Binding[] bindings = DockerClientFactory.instance().client().inspectContainerCmd(state.getContainerId())
+                .exec().getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(port));
+        return bindings[0].getHostPortSpec();
     }
 
     /** least_conn gives each new connection the emptiest replica; whoami tells which one it is. */

@@ -3,6 +3,7 @@ package io.wsbench.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,11 +17,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CrossReplicaBroadcastTest {
     private static final int REPLICAS = 3;
     private static final int CLIENTS_PER_REPLICA = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ForEachImpl
     void broadcastFromAClientOnOneReplicaReachesEveryClientOnEveryReplicaOnce(String impl) throws Exception {
         try (Topology topology = TestTopologies.start(threeReplicasWithBroker(impl))) {
             awaitBroker(topology, "UP");
+            assertThat(JSON.readTree(topology.broker().monitor("/connz")).path("num_connections").asInt())
+                    .as("clients of nats-server, from its monitoring endpoint: one per replica").isEqualTo(REPLICAS);
             List<List<RecordingClient>> placed = connectThroughNginx(topology);
             try {
                 RecordingClient sender = placed.get(0).get(0);

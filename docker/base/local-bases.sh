@@ -13,8 +13,9 @@
 #
 # The Dockerfile and docker-compose.yaml take these as build arguments (JRE_IMAGE, NGINX_IMAGE, NATS_IMAGE);
 # their defaults stay the official eclipse-temurin:17-jre, nginx:stable-alpine and nats:2.9.10-alpine. Both
-# kinds lay out what the images rely on like the official ones do: java on PATH (/opt/java/openjdk), bash, /tmp, and for nginx
-# /var/cache/nginx plus /var/log/nginx/{access,error}.log linked to the container's stdout/stderr.
+# kinds lay out what the images rely on like the official ones do: java on PATH (/opt/java/openjdk), bash,
+# /tmp, and for nginx /var/cache/nginx plus /var/log/nginx/{access,error}.log linked to the container's
+# stdout/stderr.
 # docker/README.md has the measurements behind choosing `host` for CI.
 # WSBENCH_DOCKER is the docker CLI to use (docker/ci.sh passes the one it chose; default: PATH's), NGINX_BIN
 # the nginx to copy. Everything `kind` needs is checked before anything is built.

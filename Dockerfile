@@ -3,6 +3,7 @@
 #   ws-server  every impl in one jar; SERVER_IMPL picks (netty, jetty, undertow, java-websocket)
 #   ws-client  the load client: CONNECTIONS connections to WS_URL, echo for DURATION, print a summary
 #   nginx      nginx plus nginx/nginx.conf.template, rendered by nginx/render-conf.sh at container start
+#   nats       nats-server, the broker that carries broadcasts across ws-server replicas (BROKER_URL)
 #
 #   docker build --target ws-server -t wsbench/ws-server .            (Maven build inside, official images)
 #   DOCKER_BUILDKIT=1 docker build --target ws-server --build-arg JARS=prebuilt -t wsbench/ws-server .
@@ -16,6 +17,7 @@
 ARG MAVEN_IMAGE=maven:3-eclipse-temurin-17
 ARG JRE_IMAGE=eclipse-temurin:17-jre
 ARG NGINX_IMAGE=nginx:stable-alpine
+ARG NATS_IMAGE=nats:2.9.10-alpine
 ARG JARS=build
 
 FROM ${MAVEN_IMAGE} AS build
@@ -54,3 +56,9 @@ COPY nginx/nginx.conf.template nginx/render-conf.sh /etc/wsbench/nginx/
 COPY docker/nginx-entrypoint.sh /etc/wsbench/nginx-entrypoint.sh
 EXPOSE 80 443
 ENTRYPOINT ["sh", "/etc/wsbench/nginx-entrypoint.sh"]
+
+FROM ${NATS_IMAGE} AS nats
+# Client port 4222, monitoring (/healthz, /varz, /connz; what the monitoring profile's exporter reads) on 8222.
+# nats-server is on PATH in the official alpine image and in the local stand-in alike.
+EXPOSE 4222 8222
+ENTRYPOINT ["nats-server", "--port", "4222", "--http_port", "8222"]

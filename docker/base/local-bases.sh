@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Builds local stand-ins for the official base images, without pulling from any registry, and tags them:
 #
-#   docker/base/local-bases.sh host     wsbench-local/jre:17 and wsbench-local/nginx:stable from this machine's
-#                                      files: a jlink'ed JRE 17 (+ bash for the health check) and the host's
-#                                      nginx, each with exactly the shared libraries `ldd` says they need, in
-#                                      a scratch image (docker import). Needs a JDK 17 with jlink and nginx.
-#   docker/base/local-bases.sh debian   the same two tags from `debootstrap --variant=minbase bookworm`
-#                                      + openjdk-17-jre-headless / nginx (needs debootstrap and a Debian mirror).
+#   docker/base/local-bases.sh host     wsbench-local/jre:17, wsbench-local/nginx:stable and wsbench-local/nats:2.9
+#                                      from this machine's files: a jlink'ed JRE 17 (+ bash for the health
+#                                      check), the host's nginx and the host's nats-server, each with exactly the
+#                                      shared libraries `ldd` says they need, in a scratch image (docker import).
+#                                      Needs a JDK 17 with jlink and nginx; installs nats-server when missing
+#                                      (nats/ensure-nats-server.sh).
+#   docker/base/local-bases.sh debian   the same tags from `debootstrap --variant=minbase bookworm`
+#                                      + openjdk-17-jre-headless / nginx / nats-server (needs debootstrap and a
+#                                      Debian mirror).
 #
-# The Dockerfile and docker-compose.yaml take these as build arguments (JRE_IMAGE, NGINX_IMAGE); their
-# defaults stay the official eclipse-temurin:17-jre and nginx:stable-alpine. Both kinds lay out what the
-# images rely on like the official ones do: java on PATH (/opt/java/openjdk), bash, /tmp, and for nginx
-# /var/cache/nginx plus /var/log/nginx/{access,error}.log linked to the container's stdout/stderr.
+# The Dockerfile and docker-compose.yaml take these as build arguments (JRE_IMAGE, NGINX_IMAGE, NATS_IMAGE);
+# their defaults stay the official eclipse-temurin:17-jre, nginx:stable-alpine and nats:2.9.10-alpine. Both
+# kinds lay out what the images rely on like the official ones do: java on PATH (/opt/java/openjdk), bash,
+# /tmp, and for nginx /var/cache/nginx plus /var/log/nginx/{access,error}.log linked to the container's
+# stdout/stderr.
 # docker/README.md has the measurements behind choosing `host` for CI.
 # WSBENCH_DOCKER is the docker CLI to use (docker/ci.sh passes the one it chose; default: PATH's), NGINX_BIN
 # the nginx to copy. Everything `kind` needs is checked before anything is built.
@@ -20,6 +24,7 @@ set -euo pipefail
 kind="${1:-host}"
 jre_tag="${JRE_TAG:-wsbench-local/jre:17}"
 nginx_tag="${NGINX_TAG:-wsbench-local/nginx:stable}"
+nats_tag="${NATS_TAG:-wsbench-local/nats:2.9}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/wsbench-bases.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
@@ -59,6 +64,9 @@ check_needs() {
       need awk mawk
       [ -n "$(nginx_bin)" ] ||
         fail "no nginx: nginx/ensure-nginx.sh installs it (or set NGINX_BIN, or: $0 debian)"
+      # installs Debian's nats-server when missing and allowed, else says what to install
+      bash "$(dirname "$0")/../../nats/ensure-nats-server.sh" >&2 ||
+        fail "no nats-server (see above; or: $0 debian)"
       ;;
     debian) need debootstrap debootstrap ;;
   esac
@@ -142,6 +150,19 @@ host_nginx() {
     --change 'CMD ["nginx","-g","daemon off;"]'
 }
 
+# nats-server is one static Go binary on amd64 (ldd: libc only); sh for anyone who wants to look inside.
+host_nats() {
+  local nats_bin
+  nats_bin="$(type -P nats-server || echo /usr/sbin/nats-server)"
+  local root="$work/nats"
+  base_etc "$root"
+  copy_with_libs "$root" "$nats_bin" /bin/dash
+  [ "$nats_bin" = /usr/sbin/nats-server ] || { mkdir -p "$root/usr/sbin"; cp "$nats_bin" "$root/usr/sbin/nats-server"; }
+  ln -s dash "$root/bin/sh"
+  import "$root" "$nats_tag" --change 'ENV PATH=/usr/sbin:/usr/bin:/bin' \
+    --change 'CMD ["nats-server","--http_port","8222"]'
+}
+
 debian_rootfs() {
   local root="$1" pkg="$2"
   debootstrap --variant=minbase --include="$pkg" bookworm "$root" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" >"$work/debootstrap.log" 2>&1 \
@@ -166,8 +187,15 @@ debian_nginx() {
     --change 'CMD ["nginx","-g","daemon off;"]'
 }
 
+debian_nats() {
+  local root="$work/nats"
+  debian_rootfs "$root" nats-server
+  import "$root" "$nats_tag" --change 'ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'CMD ["nats-server","--http_port","8222"]'
+}
+
 case "$kind" in
-  host)   check_needs; host_jre; host_nginx ;;
-  debian) check_needs; debian_jre; debian_nginx ;;
+  host)   check_needs; host_jre; host_nginx; host_nats ;;
+  debian) check_needs; debian_jre; debian_nginx; debian_nats ;;
   *) echo "usage: $0 host|debian" >&2; exit 2 ;;
 esac

@@ -108,7 +108,7 @@ final class ContainerStack implements AutoCloseable {
     }
 
     /** nginx/gen-cert.sh's pair (SAN localhost), made once per build in target/. */
-    private static synchronized Path certificates() throws Exception {
+    static synchronized Path certificates() throws Exception {
         Path dir = Path.of("target", "container-certs").toAbsolutePath();
         if (!Files.exists(dir.resolve("localhost.pem"))) {
             Path script = Path.of("..", "nginx", "gen-cert.sh").toAbsolutePath().normalize();

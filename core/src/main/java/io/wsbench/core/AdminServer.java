@@ -27,9 +27,13 @@ final class AdminServer implements AutoCloseable {
         }));
         http.createContext("/health", ex -> {
             if (allow(ex, "GET")) {
+                // Still 200 with the broker down: this replica serves its own clients, so nginx and Compose's
+                // health check should keep it; the "broker" member says fan-out is off.
+                BrokerFanOut broker = hub.broker();
                 respond(ex, 200, "application/json",
                         "{\"status\":\"UP\",\"impl\":\"" + impl + "\",\"replica\":\"" + REPLICA + "\",\"connections\":"
-                                + hub.connectionCount() + "}");
+                                + hub.connectionCount() + (broker == null ? "" : ",\"broker\":" + broker.healthJson())
+                                + "}");
             }
         });
         http.createContext("/metrics", ex -> {
@@ -44,8 +48,7 @@ final class AdminServer implements AutoCloseable {
         http.createContext("/notify", ex -> {
             if (allow(ex, "POST")) {
                 String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                int delivered = hub.broadcast(body);
-                respond(ex, 202, "application/json", "{\"delivered\":" + delivered + "}");
+                respond(ex, 202, "application/json", "{" + hub.notify(body).jsonMembers() + "}");
             }
         });
         http.createContext("/", ex -> respond(ex, 404, "text/plain", "not found: " + ex.getRequestURI().getPath()));

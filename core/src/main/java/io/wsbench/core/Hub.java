@@ -21,12 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *       (the containerized suite counts connections per replica with it);</li>
  *   <li>any other text → echoed unchanged; binary → echoed as binary.</li>
  * </ul>
+ *
+ * <p>With a broker ({@link BrokerFanOut}) a broadcast and {@code POST /notify} also reach the other replicas'
+ * clients, and broadcastResult says so: {@code {"type":"broadcastResult","payload":P,"delivered":N,"published":true}}.
  */
 public final class Hub {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ServerMetrics metrics;
+    /** Null: no broker, broadcasts stay on this replica. */
+    private volatile BrokerFanOut broker;
 
     public Hub(ServerMetrics metrics) {
         this.metrics = metrics;
@@ -34,6 +39,15 @@ public final class Hub {
 
     public ServerMetrics metrics() {
         return metrics;
+    }
+
+    /** The broker notifications are published through, or null. */
+    public BrokerFanOut broker() {
+        return broker;
+    }
+
+    void publishThrough(BrokerFanOut v) {
+        broker = v;
     }
 
     public void opened(Connection connection) {
@@ -66,8 +80,8 @@ public final class Hub {
         String type = command == null ? null : command.get("type").asText();
         if ("broadcast".equals(type)) {
             JsonNode payload = command.get("payload");
-            broadcast(envelope("broadcast", payload));
-            send(from, envelope("broadcastResult", payload));
+            Delivery delivery = notify(envelope("broadcast", payload));
+            send(from, broadcastResult(payload, delivery));
         } else if ("whoami".equals(type)) {
             ObjectNode payload = JSON.createObjectNode().put("replica", ReplicaId.current());
             send(from, envelope("whoami", payload));
@@ -84,7 +98,17 @@ public final class Hub {
         metrics.sent(size);
     }
 
-    /** Sends {@code text} to every connected client; returns how many it was handed to. */
+    /**
+     * A notification for every client of every replica: published through the broker when there is one, and
+     * sent to this replica's clients.
+     */
+    public Delivery notify(String text) {
+        BrokerFanOut b = broker;
+        Delivery.Publication publication = b == null ? Delivery.Publication.LOCAL_ONLY : b.publish(text);
+        return new Delivery(broadcast(text), publication);
+    }
+
+    /** Sends {@code text} to every client connected to this replica; returns how many it was handed to. */
     public int broadcast(String text) {
         long size = Utf8.length(text);
         int count = 0;
@@ -125,6 +149,23 @@ public final class Hub {
         ObjectNode out = JSON.createObjectNode();
         out.put("type", type);
         out.set("payload", payload);
+        return write(out);
+    }
+
+    /** SPEC §3's broadcastResult, plus what was delivered here and published when a broker is set. */
+    private static String broadcastResult(JsonNode payload, Delivery delivery) {
+        if (delivery.publication() == Delivery.Publication.LOCAL_ONLY) {
+            return envelope("broadcastResult", payload);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("type", "broadcastResult");
+        out.set("payload", payload);
+        out.put("delivered", delivery.delivered());
+        out.put("published", delivery.publication() == Delivery.Publication.PUBLISHED);
+        return write(out);
+    }
+
+    private static String write(ObjectNode out) {
         try {
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {

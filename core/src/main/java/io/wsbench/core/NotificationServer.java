@@ -18,16 +18,25 @@ public final class NotificationServer implements AutoCloseable {
     private final Hub hub;
     private final Transport transport;
     private final AdminServer admin;
+    private final BrokerFanOut broker;
 
     private NotificationServer(TransportProvider provider, ServerConfig config) throws Exception {
         this.provider = provider;
         this.config = config;
         this.hub = new Hub(new ServerMetrics(provider.name(), provider.library()));
-        this.transport = provider.start(config, hub);
+        this.broker = config.broker().enabled() ? BrokerFanOut.start(config.broker(), hub) : null;
         try {
-            this.admin = new AdminServer(config, hub, provider.name());
+            this.transport = provider.start(config, hub);
+            try {
+                this.admin = new AdminServer(config, hub, provider.name());
+            } catch (Exception e) {
+                transport.close();
+                throw e;
+            }
         } catch (Exception e) {
-            transport.close();
+            if (broker != null) {
+                broker.close();
+            }
             throw e;
         }
     }
@@ -81,6 +90,9 @@ public final class NotificationServer implements AutoCloseable {
             transport.close();
         } finally {
             admin.close();
+            if (broker != null) {
+                broker.close();
+            }
         }
     }
 }

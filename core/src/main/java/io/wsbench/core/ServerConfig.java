@@ -24,7 +24,8 @@ public record ServerConfig(
         boolean compression,
         int compressionLevel,
         Path tlsCert,
-        Path tlsKey) {
+        Path tlsKey,
+        BrokerSettings broker) {
 
     /**
      * The listen backlog every adapter asks for, so a burst of connects meets the same queue on every stack
@@ -59,13 +60,14 @@ public record ServerConfig(
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("TLS_CERT and TLS_KEY must be given together");
         }
+        Objects.requireNonNull(broker, "broker (BrokerSettings.none() for no broker)");
     }
 
     /** The SPEC §3 defaults. */
     public static ServerConfig defaults() {
         return new ServerConfig(null, "127.0.0.1", 8000, "/ws-notifications", 8001,
                 Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(15),
-                65536, 1024 * 1024, false, 6, null, null);
+                65536, 1024 * 1024, false, 6, null, null, BrokerSettings.none());
     }
 
     /** {@code PING_PERIOD=0} turns server pings off (used to show Nginx cutting an unpinged idle connection). */
@@ -79,42 +81,47 @@ public record ServerConfig(
 
     public ServerConfig withImpl(String v) {
         return new ServerConfig(v, host, port, path, adminPort, pingPeriod, pongWait, writeWait, readLimit,
-                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey);
+                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey, broker);
     }
 
     public ServerConfig withPorts(int wsPort, int admin) {
         return new ServerConfig(impl, host, wsPort, path, admin, pingPeriod, pongWait, writeWait, readLimit,
-                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey);
+                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey, broker);
     }
 
     public ServerConfig withHeartbeat(Duration ping, Duration pong) {
         return new ServerConfig(impl, host, port, path, adminPort, ping, pong, writeWait, readLimit,
-                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey);
+                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey, broker);
     }
 
     public ServerConfig withWriteWait(Duration v) {
         return new ServerConfig(impl, host, port, path, adminPort, pingPeriod, pongWait, v, readLimit,
-                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey);
+                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey, broker);
     }
 
     public ServerConfig withReadLimit(int v) {
         return new ServerConfig(impl, host, port, path, adminPort, pingPeriod, pongWait, writeWait, v,
-                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey);
+                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey, broker);
     }
 
     public ServerConfig withMaxQueuedBytes(long v) {
         return new ServerConfig(impl, host, port, path, adminPort, pingPeriod, pongWait, writeWait, readLimit,
-                v, compression, compressionLevel, tlsCert, tlsKey);
+                v, compression, compressionLevel, tlsCert, tlsKey, broker);
     }
 
     public ServerConfig withCompression(boolean on, int level) {
         return new ServerConfig(impl, host, port, path, adminPort, pingPeriod, pongWait, writeWait, readLimit,
-                maxQueuedBytes, on, level, tlsCert, tlsKey);
+                maxQueuedBytes, on, level, tlsCert, tlsKey, broker);
     }
 
     public ServerConfig withTls(Path cert, Path key) {
         return new ServerConfig(impl, host, port, path, adminPort, pingPeriod, pongWait, writeWait, readLimit,
-                maxQueuedBytes, compression, compressionLevel, cert, key);
+                maxQueuedBytes, compression, compressionLevel, cert, key, broker);
+    }
+
+    public ServerConfig withBroker(BrokerSettings v) {
+        return new ServerConfig(impl, host, port, path, adminPort, pingPeriod, pongWait, writeWait, readLimit,
+                maxQueuedBytes, compression, compressionLevel, tlsCert, tlsKey, v);
     }
 
     private static void checkPort(String name, int port) {

@@ -74,6 +74,11 @@ public final class ServerMetrics {
         bytesOut.inc(bytes);
     }
 
+    /** For the counters of optional parts (the broker's), registered only when the part is on. */
+    PrometheusRegistry registry() {
+        return registry;
+    }
+
     public String contentType() {
         return textFormat.getContentType();
     }

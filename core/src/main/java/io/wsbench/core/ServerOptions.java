@@ -65,6 +65,14 @@ public final class ServerOptions {
     @Option(names = "--tls-key", description = "PEM PKCS#8 private key for TLS at the backend (env TLS_KEY)")
     Path tlsKey;
 
+    @Option(names = "--broker-url", description = "NATS server that carries broadcasts to every replica,"
+            + " e.g. nats://127.0.0.1:4222; unset = this replica only (env BROKER_URL)")
+    String brokerUrl;
+
+    @Option(names = "--broker-subject", defaultValue = BrokerSettings.DEFAULT_SUBJECT,
+            description = "NATS subject the replicas share (env BROKER_SUBJECT)")
+    String brokerSubject;
+
     /**
      * Parses flags over the given environment.
      *
@@ -109,7 +117,8 @@ public final class ServerOptions {
         }
         try {
             return new ServerConfig(impl, wsHost, wsPort, wsPath, adminPort, pingPeriod, pongWait, writeWait,
-                    (int) readLimit, maxQueuedBytes, compressionOn, compressionLevel, tlsCert, tlsKey);
+                    (int) readLimit, maxQueuedBytes, compressionOn, compressionLevel, tlsCert, tlsKey,
+                    new BrokerSettings(brokerUrl, brokerSubject));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }

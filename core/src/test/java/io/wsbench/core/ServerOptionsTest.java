@@ -79,6 +79,20 @@ class ServerOptionsTest {
     }
 
     @Test
+    void brokerIsOffUnlessBrokerUrlIsSet() {
+        assertThat(ServerOptions.parse(new String[0], Map.of()).broker())
+                .isEqualTo(new BrokerSettings(null, "wsbench.notifications"));
+        ServerConfig c = ServerOptions.parse(new String[] {"--broker-subject", "alerts.all"},
+                Map.of("BROKER_URL", "nats://10.0.0.5:4222", "BROKER_SUBJECT", "ignored"));
+        assertThat(c.broker()).isEqualTo(new BrokerSettings("nats://10.0.0.5:4222", "alerts.all"));
+        assertThat(c.broker().enabled()).isTrue();
+        assertThatThrownBy(() -> ServerOptions.parse(new String[0], Map.of("BROKER_URL", "http://x:4222")))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("nats://");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[0], Map.of("BROKER_SUBJECT", "alerts.>")))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("wildcards");
+    }
+
+    @Test
     void unknownImplNamesTheKnownOnes() {
         assertThatThrownBy(() -> Transports.find("tomcat"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown impl 'tomcat'");

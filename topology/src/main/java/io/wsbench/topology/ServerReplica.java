@@ -34,7 +34,7 @@ public final class ServerReplica implements AutoCloseable {
     /** Every variable ServerOptions reads; all are set (or removed) so nothing leaks in from our environment. */
     static final List<String> SERVER_ENV = List.of("SERVER_IMPL", "WS_HOST", "WS_PORT", "WS_PATH", "ADMIN_PORT",
             "PING_PERIOD", "PONG_WAIT", "WRITE_WAIT", "READ_LIMIT", "MAX_QUEUED_BYTES", "COMPRESSION",
-            "COMPRESSION_LEVEL", "TLS_CERT", "TLS_KEY");
+            "COMPRESSION_LEVEL", "TLS_CERT", "TLS_KEY", "BROKER_URL", "BROKER_SUBJECT");
 
     private final String name;
     private final ServerConfig config;
@@ -101,6 +101,10 @@ public final class ServerReplica implements AutoCloseable {
             env.put("TLS_CERT", config.tlsCert().toString());
             env.put("TLS_KEY", config.tlsKey().toString());
         }
+        if (config.broker().enabled()) {
+            env.put("BROKER_URL", config.broker().url());
+        }
+        env.put("BROKER_SUBJECT", config.broker().subject());
         return env;
     }
 
@@ -142,6 +146,29 @@ public final class ServerReplica implements AutoCloseable {
 
     public MetricsSnapshot metrics() throws IOException {
         return MetricsSnapshot.parse(get("/metrics").body());
+    }
+
+    /** The body of {@code GET /health} (JSON; with a broker set, its {@code "broker"} member says UP or DOWN). */
+    public String health() throws IOException {
+        return get("/health").body();
+    }
+
+    /** {@code POST /notify}: the answer's body, {@code {"delivered":N}} (plus {@code "published"} with a broker). */
+    public String notify(String text) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(adminUri().resolve("/notify"))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(text))
+                .build();
+        try {
+            HttpResponse<String> response = ADMIN.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IOException("POST /notify on " + name + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted posting /notify to " + name, e);
+        }
     }
 
     /** {@code wsbench_connections_active} right now. */

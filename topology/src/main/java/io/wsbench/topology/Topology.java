@@ -39,12 +39,16 @@ public final class Topology implements AutoCloseable {
     private final Path directory;
     private final List<ServerReplica> replicas;
     private final NginxProcess nginx;
+    /** Null unless the config asks for a broker; replaced by {@link #restartBroker()}. */
+    private volatile NatsProcess broker;
 
-    private Topology(TopologyConfig config, Path directory, List<ServerReplica> replicas, NginxProcess nginx) {
+    private Topology(TopologyConfig config, Path directory, List<ServerReplica> replicas, NginxProcess nginx,
+                     NatsProcess broker) {
         this.config = config;
         this.directory = directory;
         this.replicas = List.copyOf(replicas);
         this.nginx = nginx;
+        this.broker = broker;
     }
 
     /**
@@ -58,16 +62,25 @@ public final class Topology implements AutoCloseable {
         NginxBinary binary = NginxBinary.find();
         Path directory = Files.createTempDirectory("wsbench-topology-");
         List<ServerReplica> replicas = new ArrayList<>();
+        NatsProcess broker = null;
         try {
+            if (config.broker()) {
+                broker = NatsProcess.start(directory.resolve("nats"));
+                config = config.withServer(config.server().withBroker(
+                        config.server().broker().withUrl(broker.url())));
+            }
             replicas.addAll(startReplicas(config, directory));
             List<String> upstreams = replicas.stream().map(ServerReplica::upstreamAddress).toList();
             NginxProcess nginx = NginxProcess.start(binary, config.nginx(), upstreams, config.server().path(),
                     directory.resolve("nginx"));
             LOG.info("topology up: {} x {} behind {} ({}), files in {}", replicas.size(), config.server().impl(),
                     binary.version(), config.nginx().balance().label(), directory);
-            return new Topology(config, directory, replicas, nginx);
+            return new Topology(config, directory, replicas, nginx, broker);
         } catch (IOException | RuntimeException e) {
             stop(replicas, null);
+            if (broker != null) {
+                broker.close();
+            }
             if (!config.keepFiles()) {
                 delete(directory);
             }
@@ -94,6 +107,24 @@ public final class Topology implements AutoCloseable {
 
     public NginxProcess nginx() {
         return nginx;
+    }
+
+    /** The nats-server every replica publishes to and subscribes on, when the config asks for a broker. */
+    public NatsProcess broker() {
+        if (broker == null) {
+            throw new IllegalStateException("this topology has no broker (TopologyConfig.withBroker(true))");
+        }
+        return broker;
+    }
+
+    /** SIGKILLs the broker: the replicas keep serving their own clients and try to reconnect. */
+    public void killBroker() {
+        broker().kill();
+    }
+
+    /** Starts the broker again on the same port; the replicas reconnect by themselves. */
+    public void restartBroker() throws IOException {
+        broker = broker().restart();
     }
 
     /** Replica {@code index} directly, no proxy. */
@@ -145,6 +176,9 @@ public final class Topology implements AutoCloseable {
     @Override
     public void close() {
         stop(replicas, nginx);
+        if (broker != null) {
+            broker.close();
+        }
         if (!config.keepFiles()) {
             delete(directory);
         }

@@ -8,8 +8,11 @@ import java.util.Objects;
  * replica gets free loopback ports), behind one nginx with {@code nginx}'s settings.
  *
  * @param keepFiles keep the run directory (logs, rendered nginx.conf, certificate) after close, for post-mortems
+ * @param broker    start a nats-server too and give every replica its URL as BROKER_URL, so broadcasts reach the
+ *                  clients of every replica
  */
-public record TopologyConfig(ServerConfig server, int replicas, NginxConfig nginx, ServerJvm jvm, boolean keepFiles) {
+public record TopologyConfig(ServerConfig server, int replicas, NginxConfig nginx, ServerJvm jvm, boolean keepFiles,
+                             boolean broker) {
 
     public TopologyConfig {
         Objects.requireNonNull(server, "server");
@@ -24,26 +27,30 @@ public record TopologyConfig(ServerConfig server, int replicas, NginxConfig ngin
     /** One replica of {@code impl} with the SPEC defaults, nginx defaults, this JVM's classpath. */
     public static TopologyConfig of(String impl) {
         return new TopologyConfig(ServerConfig.defaults().withImpl(impl), 1, NginxConfig.defaults(),
-                ServerJvm.current(), false);
+                ServerJvm.current(), false, false);
     }
 
     public TopologyConfig withServer(ServerConfig v) {
-        return new TopologyConfig(v, replicas, nginx, jvm, keepFiles);
+        return new TopologyConfig(v, replicas, nginx, jvm, keepFiles, broker);
     }
 
     public TopologyConfig withReplicas(int v) {
-        return new TopologyConfig(server, v, nginx, jvm, keepFiles);
+        return new TopologyConfig(server, v, nginx, jvm, keepFiles, broker);
     }
 
     public TopologyConfig withNginx(NginxConfig v) {
-        return new TopologyConfig(server, replicas, v, jvm, keepFiles);
+        return new TopologyConfig(server, replicas, v, jvm, keepFiles, broker);
     }
 
     public TopologyConfig withJvm(ServerJvm v) {
-        return new TopologyConfig(server, replicas, nginx, v, keepFiles);
+        return new TopologyConfig(server, replicas, nginx, v, keepFiles, broker);
     }
 
     public TopologyConfig withKeepFiles(boolean v) {
-        return new TopologyConfig(server, replicas, nginx, jvm, v);
+        return new TopologyConfig(server, replicas, nginx, jvm, v, broker);
+    }
+
+    public TopologyConfig withBroker(boolean v) {
+        return new TopologyConfig(server, replicas, nginx, jvm, keepFiles, v);
     }
 }

@@ -2,6 +2,7 @@ package io.wsbench.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wsbench.core.BrokerSettings;
 import io.wsbench.core.ServerConfig;
 import io.wsbench.core.ServerOptions;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ class ServerReplicaEnvironmentTest {
                 .withReadLimit(100 * 1024)
                 .withMaxQueuedBytes(8L * 1024 * 1024)
                 .withCompression(true, 9)
-                .withTls(Path.of("/tmp/cert.pem"), Path.of("/tmp/key.pem"));
+                .withTls(Path.of("/tmp/cert.pem"), Path.of("/tmp/key.pem"))
+                .withBroker(new BrokerSettings("nats://127.0.0.1:4222", "alerts.all"));
 
         assertThat(ServerOptions.parse(new String[0], ServerReplica.environment(config))).isEqualTo(config);
     }
@@ -38,7 +40,7 @@ class ServerReplicaEnvironmentTest {
     @Test
     void everyVariableTheServerReadsIsSetOrCleared() {
         ServerConfig withTls = ServerConfig.defaults().withImpl("netty")
-                .withTls(Path.of("/c.pem"), Path.of("/k.pem"));
+                .withTls(Path.of("/c.pem"), Path.of("/k.pem")).withBroker(BrokerSettings.nats("nats://127.0.0.1:4222"));
         assertThat(ServerReplica.environment(withTls).keySet())
                 .containsExactlyInAnyOrderElementsOf(ServerReplica.SERVER_ENV);
     }

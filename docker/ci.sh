@@ -161,12 +161,13 @@ have_images() {
 }
 
 build_images() {
-  have_images "docker/base/local-bases.sh host builds it" wsbench-local/jre:17 wsbench-local/nginx:stable
+  have_images "docker/base/local-bases.sh host builds it" wsbench-local/jre:17 wsbench-local/nginx:stable \
+    wsbench-local/nats:2.9
   local t
-  for t in ws-server ws-client nginx; do
+  for t in ws-server ws-client nginx nats; do
     DOCKER_BUILDKIT=1 docker_cli build -q --target "$t" --build-arg JARS=prebuilt \
       --build-arg JRE_IMAGE=wsbench-local/jre:17 --build-arg NGINX_IMAGE=wsbench-local/nginx:stable \
-      -t "wsbench/$t:latest" . >/dev/null
+      --build-arg NATS_IMAGE=wsbench-local/nats:2.9 -t "wsbench/$t:latest" . >/dev/null
   done
   docker_cli images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^wsbench' | sed 's/^/docker\/ci.sh:   /'
 }
@@ -192,7 +193,8 @@ up() {
 
 compose_check() {
   engine_answers || { log "no Docker engine answers: docker/ci.sh up starts one" >&2; return 1; }
-  have_images "docker/ci.sh up builds it" wsbench/ws-server:latest wsbench/ws-client:latest wsbench/nginx:latest
+  have_images "docker/ci.sh up builds it" wsbench/ws-server:latest wsbench/ws-client:latest wsbench/nginx:latest \
+    wsbench/nats:latest
   trap 'log "compose-check failed"; compose logs --no-color --tail 30 >&2 || true; compose down -v --remove-orphans >/dev/null 2>&1 || true' ERR
   local t0=$SECONDS
   compose config -q

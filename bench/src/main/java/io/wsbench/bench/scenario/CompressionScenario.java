@@ -115,7 +115,7 @@ public final class CompressionScenario implements Scenario {
     @Override
     public List<Variant> variants(Profile profile) {
         List<Variant> all = new ArrayList<>();
-        for (int size : JsonNotifications.SIZES) {
+        for (int size : sizes(profile)) {
             for (int level : levels(profile)) {
                 all.add(echoVariant(size, level));
             }
@@ -194,6 +194,11 @@ public final class CompressionScenario implements Scenario {
         return Collections.unmodifiableMap(bySize);
     }
 
+    /** Quick leaves ~20 KiB to full: the two smaller sizes are the notifications' own, and where stacks differ. */
+    static List<Integer> sizes(Profile profile) {
+        return profile.pick(JsonNotifications.SIZES, JsonNotifications.SIZES.subList(0, 2), JsonNotifications.SIZES);
+    }
+
     static List<Integer> levels(Profile profile) {
         return profile.pick(SMOKE_LEVELS, LEVELS, LEVELS);
     }
@@ -239,7 +244,7 @@ public final class CompressionScenario implements Scenario {
         try (WsClient client = netty.create(run.setup().clientOptions().withCompression(level > 0))) {
             EchoLoad load = null;
             try {
-                for (int size : ScenarioRun.rotated(JsonNotifications.SIZES, rep)) {
+                for (int size : ScenarioRun.rotated(sizes(profile), rep)) {
                     Variant variant = echoVariant(size, level);
                     if (run.skip(variant)) {
                         continue;
@@ -420,7 +425,7 @@ public final class CompressionScenario implements Scenario {
 
     private static List<Variant> variantsOf(Profile profile, int level) {
         List<Variant> vs = new ArrayList<>();
-        JsonNotifications.SIZES.forEach(size -> vs.add(echoVariant(size, level)));
+        sizes(profile).forEach(size -> vs.add(echoVariant(size, level)));
         if (level == MEMORY_LEVEL) {
             vs.add(memoryVariant(profile, true));
             vs.add(memoryVariant(profile, false));

@@ -147,7 +147,8 @@ public final class EchoScenario implements Scenario {
 
     /** How long a fresh server JVM is warmed up before its first recorded window. */
     static Duration jvmWarmUp(Profile profile) {
-        return profile.pick(Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        // short in quick: every cell then warms up until steady on its own
+        return profile.pick(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     /** A fresh JVM interprets at first: run every size straight at it before the first recorded window. */

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class BroadcastScenarioTest {
 
     @Test
-    void quickStepsDoubleFrom500To8000() {
-        assertThat(BroadcastScenario.steps(Profile.QUICK)).containsExactly(500, 1000, 2000, 4000, 8000);
+    void quickStepsDoubleFrom1000To8000() {
+        assertThat(BroadcastScenario.steps(Profile.QUICK)).containsExactly(1000, 2000, 4000, 8000);
     }
 
     @Test

@@ -27,7 +27,8 @@ class MessageSizeScenarioTest {
     void everyRouteAndFrameTypeHasTheLimitProbesAndEverySize() {
         MessageSizeScenario s = new MessageSizeScenario();
         // 2 routes x 2 types x (limit, limit + 1) + 2 routes x 2 types x sizes
-        assertThat(s.variants(Profile.QUICK)).hasSize(8 + 4 * 3).doesNotHaveDuplicates();
+        assertThat(s.variants(Profile.QUICK)).hasSize(8 + 4 * 2).doesNotHaveDuplicates();
+        assertThat(s.variants(Profile.FULL)).hasSize(8 + 4 * 3).doesNotHaveDuplicates();
         assertThat(s.variants(Profile.SMOKE)).hasSize(8 + 4 * 2)
                 .contains(MessageSizeScenario.variant(MessageSizeScenario.DEFAULT_LABEL, true, Route.NGINX, 65537));
         assertThat(MessageSizeScenario.sizes(Profile.QUICK)).last().isEqualTo(MessageSizeScenario.RAISED_LIMIT);

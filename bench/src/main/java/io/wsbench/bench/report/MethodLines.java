@@ -39,6 +39,7 @@ public final class MethodLines {
                 + wide + " of " + headlines.size() + " " + result.headline().label() + " intervals still wider than ±"
                 + Math.round(Summary.TARGET_HALF_WIDTH * 100) + "% (marked ±n%)" + (wide == 0 ? "" : ": rank those"
                 + " rows by their intervals, not their medians") + ".");
+        OrderEffect.of(result).ifPresent(lines::add);
         List<WarmUp> warmUps = measured.stream().flatMap(r -> r.repetitions().stream()).map(Repetition::window)
                 .filter(Objects::nonNull).map(w -> w.warmUp()).filter(Objects::nonNull).toList();
         if (!warmUps.isEmpty()) {

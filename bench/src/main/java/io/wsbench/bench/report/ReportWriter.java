@@ -29,6 +29,18 @@ public final class ReportWriter {
         return regenerate(json);
     }
 
+    /**
+     * Regenerates a committed run's report from its results.json alone (after a change to the report code):
+     * {@code java -cp <bench classpath> io.wsbench.bench.report.ReportWriter results/<run>/results.json}.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: ReportWriter <run directory>/results.json");
+            System.exit(2);
+        }
+        System.out.println("report: " + regenerate(Path.of(args[0])));
+    }
+
     /** Rewrites everything derived from {@code results.json}; the README goes next to the run directory. */
     public static Path regenerate(Path json) throws IOException {
         RunResult run = ResultsJson.read(json);

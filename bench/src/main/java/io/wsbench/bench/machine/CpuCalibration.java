@@ -30,7 +30,12 @@ public final class CpuCalibration {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-        sha.digest(data); // class loading and the first compilation are not the machine's speed
+        // class loading and JIT compilation (SHA-256 reaches its intrinsic only once C2 has compiled the loop) are
+        // not the machine's speed: digest for a second before the windows count
+        long warm = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < warm) {
+            sha.digest(data);
+        }
         double[] rates = new double[WINDOWS];
         for (int w = 0; w < WINDOWS; w++) {
             long start = System.nanoTime();

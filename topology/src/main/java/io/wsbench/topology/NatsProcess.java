@@ -1,6 +1,5 @@
 package io.wsbench.topology;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +25,9 @@ public final class NatsProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NatsProcess.class);
     private static final String HOST = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> USUAL_PLACES = List.of("/usr/sbin/nats-server", "/usr/bin/nats-server",
-            "/usr/local/bin/nats-server", "/opt/homebrew/bin/nats-server");
+    private static final Executable NATS_SERVER = new Executable("NATS_SERVER_BIN", "nats-server",
+            List.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server",
+                    "/opt/homebrew/bin/nats-server"));
     private static final HttpClient MONITOR = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path binary;
@@ -83,22 +82,9 @@ public final class NatsProcess implements AutoCloseable {
 
     /** {@code NATS_SERVER_BIN}, else PATH, else the usual install places. */
     static Path find(Map<String, String> env) {
-        List<Path> candidates = new ArrayList<>();
-        String explicit = env.get("NATS_SERVER_BIN");
-        if (explicit != null && !explicit.isBlank()) {
-            candidates.add(Path.of(explicit));
-        } else {
-            for (String d : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (!d.isBlank()) {
-                    candidates.add(Path.of(d, "nats-server"));
-                }
-            }
-            USUAL_PLACES.forEach(p -> candidates.add(Path.of(p)));
-        }
-        return candidates.stream().filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no nats-server binary found (NATS_SERVER_BIN, PATH, "
-                        + String.join(", ", USUAL_PLACES) + "). The broker tests need a real one: run"
-                        + " nats/ensure-nats-server.sh or `apt-get install -y nats-server`."));
+        return NATS_SERVER.find(env).orElseThrow(() -> new IllegalStateException("no nats-server binary found"
+                + " (looked at " + NATS_SERVER.lookedAt(env) + "). The broker tests need a real one: run"
+                + " nats/ensure-nats-server.sh or `apt-get install -y nats-server`."));
     }
 
     /** {@code nats://127.0.0.1:<port>}, what replicas take as BROKER_URL. */

@@ -1,11 +1,8 @@
 package io.wsbench.topology;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public record NginxBinary(Path path, String version, boolean supportsErrorLogFlag) {
 
-    /** Where nginx lives when it is not on PATH (Debian puts it in /usr/sbin, often not on a user's PATH). */
-    private static final List<String> USUAL_PLACES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx",
-            "/usr/local/nginx/sbin/nginx", "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx");
+    private static final Executable NGINX = new Executable("NGINX_BIN", "nginx", List.of("/usr/sbin/nginx",
+            "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx", "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx"));
 
     /**
      * Finds nginx: {@code NGINX_BIN} if set, else PATH, else the usual install locations.
@@ -31,30 +27,12 @@ public record NginxBinary(Path path, String version, boolean supportsErrorLogFla
     }
 
     static NginxBinary find(Map<String, String> env) {
-        List<Path> candidates = new ArrayList<>();
-        String explicit = env.get("NGINX_BIN");
-        if (explicit != null && !explicit.isBlank()) {
-            candidates.add(Path.of(explicit));
-        } else {
-            for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (!dir.isBlank()) {
-                    candidates.add(Path.of(dir, "nginx"));
-                }
-            }
-            USUAL_PLACES.forEach(p -> candidates.add(Path.of(p)));
-        }
-        for (Path candidate : candidates) {
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return inspect(candidate);
-            }
-        }
-        throw new IllegalStateException("no nginx binary found (looked at "
-                + (explicit != null && !explicit.isBlank() ? "NGINX_BIN=" + explicit
-                : "PATH and " + String.join(", ", USUAL_PLACES))
+        return NGINX.find(env).map(NginxBinary::inspect).orElseThrow(() -> new IllegalStateException(
+                "no nginx binary found (looked at " + NGINX.lookedAt(env)
                 + "). The Nginx tests and the via-Nginx benchmarks need a real nginx: install one with"
                 + " `apt-get install -y nginx` (Debian/Ubuntu; the package's own service is not used and may be"
                 + " stopped: `nginx -s stop` or `systemctl disable --now nginx`), `apk add nginx` (Alpine) or"
-                + " `brew install nginx` (macOS), or point NGINX_BIN at a binary.");
+                + " `brew install nginx` (macOS), or point NGINX_BIN at a binary."));
     }
 
     static NginxBinary inspect(Path binary) {

@@ -12,7 +12,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.wsbench.core.CloseCodes;
 import io.wsbench.core.client.ClientConnection;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,7 +24,6 @@ import java.util.function.Consumer;
 final class NettyClientConnection implements ClientConnection {
     /** How long the server has to close the TCP connection once close frames went both ways (Netty's default). */
     private static final long CLOSE_TIMEOUT_MILLIS = 10_000;
-    private static final int MAX_REASON_BYTES = 123;
 
     private final Channel channel;
     private final boolean compressed;
@@ -61,7 +59,7 @@ final class NettyClientConnection implements ClientConnection {
 
     @Override
     public void close(int code, String reason) {
-        CloseWebSocketFrame frame = new CloseWebSocketFrame(code, fit(reason)); // IllegalArgumentException here
+        CloseWebSocketFrame frame = new CloseWebSocketFrame(code, CloseCodes.fitReason(reason)); // IllegalArgumentException here
         onEventLoop(frame, this::startClosingHandshake);
     }
 
@@ -145,17 +143,5 @@ final class NettyClientConnection implements ClientConnection {
 
     String closeReason() {
         return receivedReason;
-    }
-
-    /** A control frame carries at most 125 bytes (RFC 6455 §5.5): the code and 123 bytes of reason. */
-    private static String fit(String reason) {
-        if (reason == null) {
-            return "";
-        }
-        String r = reason;
-        while (r.getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
-            r = r.substring(0, r.length() - 1);
-        }
-        return r;
     }
 }

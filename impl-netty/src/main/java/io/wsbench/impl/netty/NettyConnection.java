@@ -18,7 +18,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.wsbench.core.CloseCodes;
 import io.wsbench.core.Connection;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
  * The closing-handshake state is only touched on the channel's event loop.
  */
 final class NettyConnection implements Connection {
-    private static final int MAX_REASON_BYTES = 123;
     /** A failed connection whose peer has sent nothing for this long is closed (see {@link #fail}). */
     static final Duration QUIET = Duration.ofMillis(250);
 
@@ -168,18 +166,6 @@ final class NettyConnection implements Connection {
         }
         closing = true;
         closeCode = code;
-        return channel.writeAndFlush(new CloseWebSocketFrame(code, fit(reason)));
-    }
-
-    /** A control frame carries at most 125 bytes (RFC 6455 §5.5): the code and 123 bytes of reason. */
-    private static String fit(String reason) {
-        if (reason == null) {
-            return "";
-        }
-        String r = reason;
-        while (r.getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
-            r = r.substring(0, r.length() - 1);
-        }
-        return r;
+        return channel.writeAndFlush(new CloseWebSocketFrame(code, CloseCodes.fitReason(reason)));
     }
 }

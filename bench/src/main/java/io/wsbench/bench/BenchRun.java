@@ -136,27 +136,27 @@ public final class BenchRun {
     /** Every impl and the ceiling, interleaved; impls that failed verification get failed rows. */
     private List<Row> measure(Scenario scenario, List<Verification> verifications) {
         List<Variant> variants = scenario.variants(setup.profile());
+        List<Interleaved.Unit> all = new ArrayList<>();
         List<Interleaved.Unit> units = new ArrayList<>();
-        List<ScenarioRun> runs = new ArrayList<>();
         for (Verification v : verifications) {
             if (!impls.contains(v.impl())) {
                 continue;
             }
-            ScenarioRun run = new ScenarioRun(scenario, v.impl(), setup, clock);
-            runs.add(run);
+            Interleaved.Unit unit = new Interleaved.Unit(new ScenarioRun(scenario, v.impl(), setup, clock), variants,
+                    scenario::repetition);
+            all.add(unit);
             if (v.passed()) {
-                units.add(new Interleaved.Unit(run, variants, scenario::repetition));
+                units.add(unit);
             } else {
-                run.abort(variants, "verify failed: " + v.reason());
+                unit.run().abort(variants, "verify failed: " + v.reason());
             }
         }
-        Optional<Ceiling> ceiling = scenario.ceiling();
-        List<Variant> ceilingVariants = ceiling.map(c -> c.variants(setup.profile())).orElse(List.of());
-        if (ceiling.isPresent()) {
-            ScenarioRun run = ScenarioRun.forCeiling(scenario, ceiling.get(), setup, clock);
-            runs.add(run);
-            units.add(new Interleaved.Unit(run, ceilingVariants, ceiling.get()::repetition));
-        }
+        scenario.ceiling().ifPresent(c -> {
+            Interleaved.Unit unit = new Interleaved.Unit(ScenarioRun.forCeiling(scenario, c, setup, clock),
+                    c.variants(setup.profile()), c::repetition);
+            all.add(unit);
+            units.add(unit);
+        });
         Profile p = setup.profile();
         int repetitions = scenario.repeatsItself() ? 1 : p.repetitions();
         int most = scenario.repeatsItself() || !scenario.adaptive() ? repetitions : p.maxRepetitions();
@@ -169,10 +169,7 @@ public final class BenchRun {
             units.forEach(u -> u.run().abort(u.variants(), "interrupted"));
         }
         List<Row> rows = new ArrayList<>();
-        for (ScenarioRun run : runs) {
-            rows.addAll(run.rows(ceiling.isPresent() && run.rowName().equals(ceiling.get().name())
-                    ? ceilingVariants : variants));
-        }
+        all.forEach(u -> rows.addAll(u.run().rows(u.variants())));
         return rows;
     }
 
@@ -206,6 +203,9 @@ public final class BenchRun {
         List<Variant> variants = scenario.variants(setup.profile());
         List<Row> rows = new ArrayList<>();
         for (Verification v : verifications) {
+            if (!impls.contains(v.impl())) {
+                continue;
+            }
             ScenarioRun run = new ScenarioRun(scenario, v.impl(), setup, clock);
             run.abort(variants, reason);
             rows.addAll(run.rows(variants));

@@ -40,12 +40,12 @@ public record SteadyState(Duration window, int windows, double tolerance, Durati
             if (last.size() > windows) {
                 last.removeFirst();
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            long elapsed = System.nanoTime() - start; // read once: the reported time is the one the cap was judged by
             if (last.size() == windows && agree(last)) {
-                return new WarmUp(seconds, true);
+                return new WarmUp(elapsed / 1e9, true);
             }
-            if (System.nanoTime() - start >= capNanos) {
-                return new WarmUp(seconds, false);
+            if (elapsed >= capNanos) {
+                return new WarmUp(elapsed / 1e9, false);
             }
         }
     }

@@ -88,7 +88,7 @@ public final class BenchRun {
                 .map(e -> e.getKey() + " " + Format.duration(e.getValue())).collect(Collectors.joining(", ")));
         List<ScenarioResult> results = scenarios.stream()
                 .map(s -> new ScenarioResult(s.name(), s.description(), s.metrics(), s.variants(setup.profile()),
-                        rows.get(s), method(s)))
+                        rows.get(s), method(s), spent.getOrDefault(s.name(), Duration.ZERO).toMillis() / 1000.0))
                 .toList();
         return new RunResult(runId, started, now(), settings, environment, verifications, results,
                 setup.nginxConf().text(), calibrations);
@@ -99,8 +99,7 @@ public final class BenchRun {
         Profile p = setup.profile();
         String more = s.adaptive() && p.maxRepetitions() > p.repetitions() ? ", up to " + p.maxRepetitions()
                 + " where a headline interval is wider than ±5%" : "";
-        String repetitions = s.repeatsItself() ? "one JMH series per impl; its iterations are the repetitions"
-                : s.loadClientsAgainst().isPresent() ? p.repetitions() + " repetitions per client"
+        String repetitions = s.loadClientsAgainst().isPresent() ? p.repetitions() + " repetitions per client"
                 : p.repetitions() + " repetitions per impl" + more + "; the impls"
                 + (s.ceiling().isPresent() ? " and the ceiling" : "") + " interleaved (repetition k of every one"
                 + " before k + 1), their order rotated by one each repetition";
@@ -158,8 +157,8 @@ public final class BenchRun {
             units.add(unit);
         });
         Profile p = setup.profile();
-        int repetitions = scenario.repeatsItself() ? 1 : p.repetitions();
-        int most = scenario.repeatsItself() || !scenario.adaptive() ? repetitions : p.maxRepetitions();
+        int repetitions = p.repetitions();
+        int most = scenario.adaptive() ? p.maxRepetitions() : repetitions;
         LOG.info("{}: {} × {} variants, {} to {} repetitions, interleaved", scenario.name(),
                 units.stream().map(u -> u.run().rowName()).toList(), variants.size(), repetitions, most);
         try {

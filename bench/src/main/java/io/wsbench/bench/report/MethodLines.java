@@ -27,6 +27,10 @@ public final class MethodLines {
         if (!result.method().isEmpty()) {
             lines.add("**How:** " + result.method());
         }
+        if (result.seconds() > 0) {
+            lines.add("**Took:** " + Format.duration(java.time.Duration.ofMillis(Math.round(result.seconds() * 1000)))
+                    + " of the run.");
+        }
         List<Row> measured = result.rows().stream().filter(Row::ok).filter(r -> !r.repetitions().isEmpty()).toList();
         if (measured.isEmpty()) {
             return lines;

@@ -1,10 +1,12 @@
 package io.wsbench.bench.report;
 
+import io.wsbench.bench.format.Format;
 import io.wsbench.bench.report.claims.Claim;
 import io.wsbench.bench.report.claims.DesignClaims;
 import io.wsbench.bench.report.claims.Verdict;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.ScenarioResult;
+import io.wsbench.bench.result.Summary;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.bench.result.Verification;
 import java.util.List;
@@ -37,7 +39,10 @@ public final class ReadmeWriter {
                 .append(" time). Every figure is the median of its repetitions with its 95% interval [low–high], a")
                 .append(" percentile bootstrap over the repetitions (each scenario says what a repetition is: mostly")
                 .append(" a fresh server JVM); \"×ratio\" compares medians of this run where the intervals do not")
-                .append(" overlap, and \"≈ best\" says the data cannot tell the row from the best. Each scenario")
+                .append(" overlap and the medians are more than ").append(Format.percent(Summary.EQUIVALENCE))
+                .append(" apart, and \"≈ best\" says the data cannot tell the row from the best (a figure whose")
+                .append(" repetitions agree to a fraction of a percent, a seeded compression ratio or a timer, still")
+                .append(" moves that much between runs). Each scenario")
                 .append(" states its own warm-up and windows. Started ").append(run.started()).append(", finished ")
                 .append(run.finished()).append(".\n\n");
         md.append("Raw data: [`results.json`](").append(runDir).append("/results.json) (every repetition, the")

@@ -20,10 +20,24 @@ import java.util.Optional;
  */
 public final class RunComparison {
 
-    /** One scenario's agreement between the runs. */
-    public record Agreement(String scenario, int cells, int agreeing, List<String> swaps) {
+    /**
+     * One scenario's agreement between the runs.
+     *
+     * @param overlapping cells whose two intervals overlap
+     * @param agreeing    cells the two runs cannot tell apart by the tables' own rule ({@link Summary#sameAs}:
+     *                    intervals overlap, or medians within {@link Summary#EQUIVALENCE})
+     */
+    public record Agreement(String scenario, int cells, int overlapping, int agreeing, List<String> swaps) {
         public double share() {
-            return cells == 0 ? 1 : (double) agreeing / cells;
+            return share(agreeing);
+        }
+
+        public double overlapShare() {
+            return share(overlapping);
+        }
+
+        private double share(int n) {
+            return cells == 0 ? 1 : (double) n / cells;
         }
     }
 
@@ -39,6 +53,7 @@ public final class RunComparison {
             }
             String key = sa.headline().key();
             int cells = 0;
+            int overlapping = 0;
             int agreeing = 0;
             List<String> swaps = new ArrayList<>();
             for (Variant v : sa.variants()) {
@@ -48,7 +63,8 @@ public final class RunComparison {
                     Optional<Summary> y = sb.get().row(ra.impl(), v).flatMap(r -> r.summary(key));
                     if (x.isPresent() && y.isPresent()) {
                         cells++;
-                        agreeing += x.get().overlaps(y.get()) ? 1 : 0;
+                        overlapping += x.get().overlaps(y.get()) ? 1 : 0;
+                        agreeing += x.get().sameAs(y.get()) ? 1 : 0;
                     }
                 }
                 for (int i = 0; i < rows.size(); i++) {
@@ -63,16 +79,16 @@ public final class RunComparison {
                     }
                 }
             }
-            all.add(new Agreement(sa.name(), cells, agreeing, swaps));
+            all.add(new Agreement(sa.name(), cells, overlapping, agreeing, swaps));
         }
         return all;
     }
 
-    /** +1 or −1 when the intervals of {@code p} and {@code q} do not overlap (by their medians), else 0. */
+    /** +1 or −1 when the run ranks {@code p} and {@code q} ({@link Summary#sameAs} false), by their medians, else 0. */
     private static int order(ScenarioResult s, String p, String q, Variant v, String key) {
         Optional<Summary> x = s.row(p, v).flatMap(r -> r.summary(key));
         Optional<Summary> y = s.row(q, v).flatMap(r -> r.summary(key));
-        if (x.isEmpty() || y.isEmpty() || x.get().overlaps(y.get())) {
+        if (x.isEmpty() || y.isEmpty() || x.get().sameAs(y.get())) {
             return 0;
         }
         return Double.compare(x.get().median(), y.get().median());
@@ -86,18 +102,23 @@ public final class RunComparison {
         RunResult a = ResultsJson.read(Path.of(args[0]));
         RunResult b = ResultsJson.read(Path.of(args[1]));
         Table table = new Table(List.of("scenario", "headline cells", "intervals overlap", "share",
-                "impl pairs significant in both runs, in opposite order"));
+                "same by the tables' rule", "share", "impl pairs ranked in both runs, in opposite order"));
         int cells = 0;
+        int overlapping = 0;
         int agreeing = 0;
         for (Agreement g : compare(a, b)) {
             cells += g.cells();
+            overlapping += g.overlapping();
             agreeing += g.agreeing();
-            table.add(List.of(g.scenario(), Integer.toString(g.cells()), Integer.toString(g.agreeing()),
-                    Format.percent(g.share()), g.swaps().isEmpty() ? "none" : String.join("; ", g.swaps())));
+            table.add(List.of(g.scenario(), Integer.toString(g.cells()), Integer.toString(g.overlapping()),
+                    Format.percent(g.overlapShare()), Integer.toString(g.agreeing()), Format.percent(g.share()),
+                    g.swaps().isEmpty() ? "none" : String.join("; ", g.swaps())));
         }
         System.out.println(a.runId() + " vs " + b.runId());
         System.out.println(table.markdown());
-        System.out.println("all: " + agreeing + " of " + cells + " cells (" + Format.percent(cells == 0 ? 1
-                : (double) agreeing / cells) + ")");
+        System.out.println("all: intervals overlap in " + overlapping + " of " + cells + " cells ("
+                + Format.percent(cells == 0 ? 1 : (double) overlapping / cells) + "); the same by the tables' rule"
+                + " (overlap, or medians within " + Format.percent(Summary.EQUIVALENCE) + ") in " + agreeing + " ("
+                + Format.percent(cells == 0 ? 1 : (double) agreeing / cells) + ")");
     }
 }

@@ -114,7 +114,8 @@ public final class ScenarioTables {
     private String headlineTitle(Metric h, boolean alone) {
         boolean ceiling = result.rows().stream().anyMatch(Row::ceiling);
         String what = h.heading() + ", median of the repetitions" + (withRange ? " [95% interval]" : "")
-                + ", ×ratio to the best where the intervals do not overlap (≈ best: a tie)"
+                + ", ×ratio to the best where the intervals do not overlap and the medians are more than "
+                + Format.percent(Summary.EQUIVALENCE) + " apart (≈ best: a tie)"
                 + (ceiling ? ", % of the ceiling row where it was measured" : "");
         return alone ? what : " — " + what;
     }

@@ -6,10 +6,12 @@ import java.util.Optional;
 /**
  * Everything one scenario produced in a run: what it measures, how (warm-up, windows, repetitions, order), its
  * columns (the first is the headline that tables rank by), the variants in the order they were declared, and one
- * row per impl and variant.
+ * row per impl and variant, and how long it all took.
+ *
+ * @param seconds the scenario's wall time in the run, verification not counted (0 when not recorded)
  */
 public record ScenarioResult(String name, String description, List<Metric> metrics, List<Variant> variants,
-                             List<Row> rows, String method) {
+                             List<Row> rows, String method, double seconds) {
 
     public ScenarioResult {
         metrics = List.copyOf(metrics);
@@ -20,7 +22,7 @@ public record ScenarioResult(String name, String description, List<Metric> metri
 
     public ScenarioResult(String name, String description, List<Metric> metrics, List<Variant> variants,
                           List<Row> rows) {
-        this(name, description, metrics, variants, rows, "");
+        this(name, description, metrics, variants, rows, "", 0);
     }
 
     public Metric headline() {
@@ -63,7 +65,8 @@ public record ScenarioResult(String name, String description, List<Metric> metri
 
     /**
      * How {@code row} compares with the best of its variant on {@code metric}: {@code best}, {@code ≈ best} where
-     * the two 95% intervals overlap (a tie: the data cannot rank them), else the ratio of the medians.
+     * the data cannot rank the two ({@link Summary#sameAs}: their 95% intervals overlap or their medians are within
+     * {@link Summary#EQUIVALENCE}), else the ratio of the medians.
      */
     public Optional<String> versusBest(Row row, Metric metric) {
         Optional<Summary> own = row.summary(metric.key());
@@ -75,8 +78,7 @@ public record ScenarioResult(String name, String description, List<Metric> metri
             return Optional.of(BEST);
         }
         double ratio = own.get().median() / best.get().median();
-        // a gap the ratio's two decimals cannot show (0.998 vs 0.999 wire bytes) ranks nothing either
-        if (own.get().overlaps(best.get()) || Math.abs(ratio - 1) < 0.005) {
+        if (own.get().sameAs(best.get())) {
             return Optional.of(TIE);
         }
         return Optional.of(String.format(java.util.Locale.ROOT, "×%.2f", ratio));

@@ -21,6 +21,8 @@ public record Summary(double median, double min, double max, int count, double c
     static final double CONFIDENCE = 0.95;
     /** An interval wider than ±5% of its median is "wide": the runner adds repetitions, the tables flag it. */
     public static final double TARGET_HALF_WIDTH = 0.05;
+    /** Medians closer than this share of the larger are a tie even where the intervals are apart ({@link #sameAs}). */
+    public static final double EQUIVALENCE = 0.02;
 
     public static Summary of(List<Double> values) {
         if (values.isEmpty()) {
@@ -71,5 +73,17 @@ public record Summary(double median, double min, double max, int count, double c
     /** Whether the two intervals share any value: then the two medians are a tie, not a ranking. */
     public boolean overlaps(Summary other) {
         return ciLow <= other.ciHigh && other.ciLow <= ciHigh;
+    }
+
+    /**
+     * Whether the data cannot rank the two: their intervals overlap, or their medians differ by no more than
+     * {@link #EQUIVALENCE} of the larger. The margin is for figures whose repetitions agree more closely than two
+     * runs do: a compression ratio of a seeded payload, a close time on a timer, memory per connection. Their
+     * intervals are a fraction of a percent wide while the next run lands a few tenths of a percent away, and a
+     * ranking that a rerun flips is noise, not a finding.
+     */
+    public boolean sameAs(Summary other) {
+        return overlaps(other) || Math.abs(median - other.median)
+                <= EQUIVALENCE * Math.max(Math.abs(median), Math.abs(other.median));
     }
 }

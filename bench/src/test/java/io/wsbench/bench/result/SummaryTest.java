@@ -58,6 +58,18 @@ class SummaryTest {
     }
 
     @Test
+    void mediansWithinTheEquivalenceMarginAreTheSameEvenWhereTheIntervalsAreApart() {
+        // a seeded compression ratio: each run's repetitions agree to 0.01%, the next run is 0.3% away
+        Summary run1 = Summary.of(List.of(3.800, 3.8001, 3.8002));
+        Summary run2 = Summary.of(List.of(3.811, 3.8111, 3.8112));
+        Summary apart = Summary.of(List.of(3.900, 3.9001, 3.9002));
+        assertThat(run1.overlaps(run2)).isFalse();
+        assertThat(run1.sameAs(run2)).isTrue();
+        assertThat(run2.sameAs(run1)).isTrue();
+        assertThat(run1.sameAs(apart)).as("2.6%% apart").isFalse();
+    }
+
+    @Test
     void versusBestPrintsARatioOnlyWhereTheIntervalsDoNotOverlap() {
         Variant v = Variant.of("size", "64 B");
         Metric m = Metric.higher("msgs_per_s", "throughput", "msgs/s");
@@ -68,6 +80,11 @@ class SummaryTest {
         assertThat(r.versusBest(best, m)).contains(ScenarioResult.BEST);
         assertThat(r.versusBest(tied, m)).contains(ScenarioResult.TIE);
         assertThat(r.versusBest(behind, m)).contains("×0.50");
+
+        Row close = row("java-websocket", v, 212, 213, 214);
+        Row narrowBest = row("netty", v, 216, 216.5, 217);
+        ScenarioResult narrow = new ScenarioResult("echo", "", List.of(m), List.of(v), List.of(narrowBest, close));
+        assertThat(narrow.versusBest(close, m)).as("1.6% behind, intervals apart").contains(ScenarioResult.TIE);
     }
 
     private static Row row(String impl, Variant v, double... figures) {

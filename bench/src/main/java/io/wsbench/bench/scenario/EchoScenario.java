@@ -52,6 +52,8 @@ public final class EchoScenario implements Scenario {
     /** The server JVM's JIT and GC threads: CPU they took from the event loops on its one core. */
     static final Metric SERVER_JIT_CPU = Metric.context("server_jit_cpu", "server JIT CPU", "cores");
     static final Metric SERVER_GC_CPU = Metric.context("server_gc_cpu", "server GC CPU", "cores");
+    /** How long the repetition's fresh server JVM took to go JIT-quiet ({@link JitQuiet}) before its first cell. */
+    static final Metric JVM_WARM_UP = Metric.context("server_warmup_s", "JVM warm-up", "s");
 
     @Override
     public String name() {
@@ -77,7 +79,7 @@ public final class EchoScenario implements Scenario {
     @Override
     public List<Metric> metrics() {
         return List.of(THROUGHPUT, P50, P99, P999, SERVER_CPU, PER_CPU, NGINX_CPU, LOAD_CPU, SERVER_RSS,
-                SERVER_JIT_CPU, SERVER_GC_CPU);
+                SERVER_JIT_CPU, SERVER_GC_CPU, JVM_WARM_UP);
     }
 
     /**
@@ -101,8 +103,8 @@ public final class EchoScenario implements Scenario {
 
     @Override
     public String method(Profile profile) {
-        return "a fresh server JVM per repetition, warmed up for " + jvmWarmUp(profile).toMillis()
-                + " ms over every size; then per cell (the routes and sizes in an order rotated each repetition) the"
+        return "a fresh server JVM per repetition, " + JitQuiet.of(profile).describe()
+                + ", the sizes in turn; then per cell (the routes and sizes in an order rotated each repetition) the"
                 + " load warms up until " + steady(profile) + ", then " + profile.measure().toMillis()
                 + " ms measured (stretched to two round trips per connection)";
     }
@@ -133,9 +135,10 @@ public final class EchoScenario implements Scenario {
         Profile profile = run.profile();
         int connections = connections(profile);
         try (SystemUnderTest sut = run.start(run.topology())) {
-            warmUpServer(run, sut, connections, jvmWarmUp(profile));
+            WarmUp jvm = warmUpServer(run, sut, connections);
             for (Route route : ScenarioRun.rotated(List.of(Route.values()), rep)) {
-                measureRoute(run, sut, route, ScenarioRun.rotated(sizes(profile, route), rep), connections, rep);
+                measureRoute(run, sut, route, ScenarioRun.rotated(sizes(profile, route), rep), connections, rep,
+                        jvm);
             }
         }
     }
@@ -145,28 +148,21 @@ public final class EchoScenario implements Scenario {
         return profile.pick(4, 64, 256);
     }
 
-    /** How long a fresh server JVM is warmed up before its first recorded window. */
-    static Duration jvmWarmUp(Profile profile) {
-        // short in quick: every cell then warms up until steady on its own
-        return profile.pick(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(10));
-    }
-
-    /** A fresh JVM interprets at first: run every size straight at it before the first recorded window. */
-    private static void warmUpServer(ScenarioRun run, SystemUnderTest sut, int connections, Duration total)
-            throws Exception {
+    /** A fresh JVM interprets at first: run every size straight at it until its compilers are done. */
+    private static WarmUp warmUpServer(ScenarioRun run, SystemUnderTest sut, int connections) throws Exception {
         try (WsClient client = run.client(sut, Route.DIRECT);
              EchoLoad load = EchoLoad.open(client, sut.uri(Route.DIRECT), connections)) {
-            for (int size : SIZES) {
-                load.start(EchoLoad.text(size));
-                Thread.sleep(total.toMillis() / SIZES.size());
+            return JitQuiet.of(run.profile()).run(sut.topology().replica(0).pid(), SIZES.size(), (shape, length) -> {
+                load.start(EchoLoad.text(SIZES.get(shape)));
+                Thread.sleep(length.toMillis());
                 load.stop(DRAIN);
-            }
+            });
         }
     }
 
     /** Every size over one set of connections; a failure fails that size and the next size reconnects. */
     private static void measureRoute(ScenarioRun run, SystemUnderTest sut, Route route, List<Integer> sizes,
-                                     int connections, int rep) throws Exception {
+                                     int connections, int rep, WarmUp jvm) throws Exception {
         WsClient client = null;
         EchoLoad load = null;
         try {
@@ -181,6 +177,7 @@ public final class EchoScenario implements Scenario {
                         load = EchoLoad.open(client, sut.uri(route), connections);
                     }
                     Measured measured = measure(run, sut, load, route, variant, size);
+                    measured.values().put(JVM_WARM_UP.key(), jvm.seconds());
                     run.record(variant, rep, measured.values(),
                             Map.of("latency", Histograms.encode(measured.window().latencyNanos())),
                             measured.warmUp());

@@ -91,8 +91,8 @@ public final class LatencyScenario implements Scenario {
 
     @Override
     public String method(Profile profile) {
-        return "a fresh server JVM per repetition, first driven at the top rate for "
-                + jvmWarmUp(profile).toMillis() + " ms; then per cell (routes in an order rotated each repetition)"
+        return "a fresh server JVM per repetition, driven at the top rate and " + JitQuiet.of(profile).describe()
+                + "; then per cell (routes in an order rotated each repetition)"
                 + " the rate runs " + warmUp(profile).toMillis() + " ms unrecorded (a fixed rate has no throughput"
                 + " to settle) and " + measure(profile).toMillis() + " ms measured";
     }
@@ -105,10 +105,6 @@ public final class LatencyScenario implements Scenario {
         return profile.pick(Duration.ofMillis(300), Duration.ofMillis(800), Duration.ofSeconds(10));
     }
 
-    private static Duration jvmWarmUp(Profile profile) {
-        return profile.pick(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(10));
-    }
-
     @Override
     public void repetition(ScenarioRun run, int rep) throws Exception {
         Profile profile = run.profile();
@@ -119,7 +115,8 @@ public final class LatencyScenario implements Scenario {
             // a fresh JVM interprets at first: run the highest rate straight at it before anything counts
             try (WsClient client = run.client(sut, Route.DIRECT);
                  FixedRateLoad load = FixedRateLoad.open(client, sut.uri(Route.DIRECT), connections, SIZE)) {
-                load.run(top, jvmWarmUp(profile), Duration.ZERO, DRAIN);
+                JitQuiet.of(profile).run(sut.topology().replica(0).pid(), 1,
+                        (shape, length) -> load.run(top, length, Duration.ZERO, DRAIN));
             }
             for (Route route : ScenarioRun.rotated(ROUTES, rep)) {
                 measureRoute(run, sut, route, connections, rates, warmUp(profile), measure(profile), rep);

@@ -42,12 +42,11 @@ final class TcpEchoCeiling implements Ceiling {
         int ioThreads = run.setup().clientOptions().ioThreads();
         try (TcpEchoProcess server = TcpEchoProcess.start(run.setup().serverJvmFlags(), run.setup().pinning());
              TcpEchoLoad load = TcpEchoLoad.open(ioThreads, "127.0.0.1", server.port(), connections)) {
-            Duration warmUp = EchoScenario.jvmWarmUp(profile);
-            for (int size : EchoScenario.SIZES) {
-                load.start(size);
-                Thread.sleep(warmUp.toMillis() / EchoScenario.SIZES.size());
+            JitQuiet.of(profile).run(server.pid(), EchoScenario.SIZES.size(), (shape, length) -> {
+                load.start(EchoScenario.SIZES.get(shape));
+                Thread.sleep(length.toMillis());
                 load.stop(EchoScenario.DRAIN);
-            }
+            });
             for (int size : ScenarioRun.rotated(EchoScenario.SIZES, rep)) {
                 Variant variant = EchoScenario.variant(Route.DIRECT, size);
                 if (run.skip(variant)) {

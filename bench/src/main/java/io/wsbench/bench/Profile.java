@@ -18,7 +18,7 @@ import java.util.List;
 public record Profile(String name, Duration warmUp, Duration measure, int repetitions, int maxRepetitions) {
 
     public static final Profile SMOKE = new Profile("smoke", Duration.ofMillis(300), Duration.ofMillis(300), 3, 3);
-    public static final Profile QUICK = new Profile("quick", Duration.ofMillis(1500), Duration.ofMillis(1000), 3, 4);
+    public static final Profile QUICK = new Profile("quick", Duration.ofMillis(1500), Duration.ofMillis(1000), 3, 3);
     public static final Profile FULL = new Profile("full", Duration.ofSeconds(10), Duration.ofSeconds(10), 5, 12);
 
     public Profile {

@@ -27,14 +27,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code forks=0} inside it, started by this class with {@link #main}), not JMH's JVM per benchmark: a JVM start on
  * the shared 2-core machine costs 2–3 s, more than a quick benchmark measures, and this way the libraries still never
  * share a JIT profile. The benchmarks of one codec do share one (the same code at other levels and directions).
- * With {@link JmhSettings#forks()} 0 (smoke) JMH runs inside the bench's own JVM.
+ * One call is one such JVM (one repetition of the scenario); without {@link JmhSettings#fork()} (smoke) JMH runs
+ * inside the bench's own JVM.
  */
 public final class JmhDeflateRun {
     /** The codec JVMs' heap: small and fixed, so every run starts the same JVM. */
     private static final List<String> FORK_JVM_ARGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
     private static final long FORK_TIMEOUT_MINUTES = 30;
 
-    /** One benchmark's figures: every measured iteration's µs/op (all forks), and JMH's score ± 99.9% error. */
+    /** One benchmark's figures: every measured iteration's µs/op, and JMH's score ± 99.9% error. */
     public record Result(List<Double> iterations, double score, double error) {
     }
 
@@ -50,7 +51,7 @@ public final class JmhDeflateRun {
 
     /**
      * @param failures gets why a benchmark has no result (the first exception line JMH printed), if any is missing
-     * @return the results JMH produced; iterations of every fork together, score and error from the last fork
+     * @return the results JMH produced
      */
     public static Map<Key, Result> run(String codec, Profile profile, boolean frames, List<String> failures)
             throws IOException, RunnerException, InterruptedException {
@@ -59,16 +60,14 @@ public final class JmhDeflateRun {
         Path dir = Files.createTempDirectory("wsbench-jmh-" + codec);
         try {
             Path log = dir.resolve("jmh.txt");
-            for (int fork = 0; fork < Math.max(1, settings.forks()); fork++) {
-                Path json = dir.resolve("result-" + fork + ".json");
-                if (settings.forks() == 0) {
-                    runHere(codec, settings, frames, json, log);
-                } else {
-                    runInFork(codec, profile, frames, json, log);
-                }
-                if (Files.exists(json)) {
-                    merge(out, json);
-                }
+            Path json = dir.resolve("result.json");
+            if (settings.fork()) {
+                runInFork(codec, profile, frames, json, log);
+            } else {
+                runHere(codec, settings, frames, json, log);
+            }
+            if (Files.exists(json)) {
+                merge(out, json);
             }
             int expected = 2 * settings.sizes().size() * (JmhSettings.LEVELS.size() + (frames ? 1 : 0));
             if (out.size() < expected) {
@@ -148,7 +147,7 @@ public final class JmhDeflateRun {
             Key key = new Key(frame ? "frame " + method : method, params.get("size").asInt(),
                     frame ? 0 : params.get("level").asInt());
             JsonNode metric = b.get("primaryMetric");
-            List<Double> iterations = new ArrayList<>(out.containsKey(key) ? out.get(key).iterations() : List.of());
+            List<Double> iterations = new ArrayList<>();
             for (JsonNode fork : metric.get("rawData")) {
                 for (JsonNode iteration : fork) {
                     iterations.add(iteration.asDouble());

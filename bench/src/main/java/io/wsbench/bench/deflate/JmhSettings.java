@@ -5,39 +5,39 @@ import java.util.List;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * How long JMH measures for a profile, and which sizes. The JMH measurement iterations are the scenario's
- * repetitions (tables: median, min and max of the iterations' µs/op; JMH's own score ± error is kept as a column).
- * A fork is one JVM per codec running all its benchmarks ({@link JmhDeflateRun}). Budget: quick measures 2 KiB
- * only, per library 2 directions × 3 levels of deflate plus frame encode/decode (8 benchmarks, 6 for raw zlib),
- * one JVM per codec, 1 × 0.5 s warm-up and 3 × 0.5 s measured: about 20 s per codec with its JVM start on the
- * loaded 2-core machine, ~100 s for all four libraries and zlib; full adds 200 B and 20 KiB, 2 JVMs per codec,
- * 1 × 1 s warm-up and 5 × 1 s (measured: 5.7 min for netty, 4 min for zlib, so ~27 min for all); smoke runs in
- * the bench's JVM, no warm-up, 3 × 100 ms.
+ * How long JMH measures for a profile, and which sizes. Each repetition of the scenario is one JVM per codec
+ * running all its benchmarks ({@link JmhDeflateRun}), its median iteration the repetition's figure, and the runner
+ * interleaves those JVMs across the libraries as it interleaves server JVMs elsewhere: the JVM is the unit of
+ * variation (JIT decisions, heap layout), and iterations inside one JVM agree more closely than two JVMs do, so an
+ * interval over iterations claimed a precision a second run did not reproduce (11 of 30 cells agreed between two
+ * quick runs). Budget: quick measures 2 KiB only, per library 2 directions × 3 levels of deflate plus frame
+ * encode/decode (8 benchmarks, 6 for raw zlib), each JVM 1 × 0.3 s warm-up and 2 × 0.25 s measured per benchmark:
+ * about 8 s with its start, ~2 min for three repetitions of four libraries and zlib; full adds 200 B and 20 KiB,
+ * 1 × 1 s warm-up and 3 × 1 s; smoke runs in the bench's JVM, no warm-up.
  *
- * @param forks                 JVMs per codec; 0 runs in the bench's JVM
- * @param measurementIterations per fork; forks × this is the row's repetition count
+ * @param fork                  a JVM of its own per repetition (smoke: false, the bench's JVM)
+ * @param measurementIterations per repetition; their median is its figure
  */
-public record JmhSettings(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations,
+public record JmhSettings(boolean fork, int warmupIterations, TimeValue warmupTime, int measurementIterations,
                           TimeValue measurementTime, List<Integer> sizes) {
 
     public static final List<Integer> LEVELS = List.of(1, 6, 9);
 
     public static JmhSettings of(Profile profile) {
         return profile.pick(
-                new JmhSettings(0, 0, TimeValue.milliseconds(100), profile.repetitions(), TimeValue.milliseconds(100),
+                new JmhSettings(false, 0, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100),
                         List.of(2048)),
-                new JmhSettings(1, 1, TimeValue.milliseconds(500), profile.repetitions(), TimeValue.milliseconds(500),
+                new JmhSettings(true, 1, TimeValue.milliseconds(300), 2, TimeValue.milliseconds(250),
                         List.of(2048)),
-                new JmhSettings(2, 1, TimeValue.seconds(1), profile.repetitions(), TimeValue.seconds(1),
+                new JmhSettings(true, 1, TimeValue.seconds(1), 3, TimeValue.seconds(1),
                         io.wsbench.bench.payload.JsonNotifications.SIZES));
     }
 
-    /** For the report's header: forks, warm-up and measured iterations. */
+    /** For the report's header: where, warm-up and measured iterations. */
     public String describe() {
-        String where = forks == 0 ? "in the bench's JVM (no fork)" : forks + " fork" + (forks > 1 ? "s" : "")
-                + " per library";
-        return where + ", " + warmupIterations + " × " + warmupTime + " warm-up and " + measurementIterations
-                + " × " + measurementTime + " measured iterations; the iterations are the repetitions (not"
-                + " independent JVMs, so their interval is JMH's noise within one JVM)";
+        return (fork ? "a JVM per library and repetition" : "in the bench's JVM (no fork)") + ", every benchmark "
+                + (warmupIterations > 0 ? warmupIterations + " × " + warmupTime + " warm-up and " : "")
+                + measurementIterations + " × " + measurementTime + " measured; the JVM's median iteration is the"
+                + " repetition's figure, so the interval is between JVMs";
     }
 }

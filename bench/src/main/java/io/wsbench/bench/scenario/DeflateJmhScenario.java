@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * JMH micro-benchmarks of each library's permessage-deflate path (SPEC §4 compression, issue 5): encode (a server
@@ -53,11 +54,11 @@ public final class DeflateJmhScenario implements Scenario {
                 + " java.util.zip Deflater/Inflater (SYNC_FLUSH, tail stripped) is the ceiling row. \"frame"
                 + " encode/decode\" is the library's RFC 6455 framing of the same messages without compression (a"
                 + " server's unmasked TEXT frame out, a client's masked one in; Undertow's framing exists only inside"
-                + " its channels). Repetitions are"
-                + " JMH measurement iterations (median, min, max), and the JMH ± column is JMH's 99.9% error."
-                + " Each library runs in a JVM of its own (all its benchmarks in it, JMH unforked inside); quick"
-                + " measures 2 KiB only (1 JVM, 1 × 0.5 s warm-up, 3 × 0.5 s), full also 200 B and 20 KiB (2 JVMs,"
-                + " 1 × 1 s, 5 × 1 s); smoke runs in the bench JVM. It lies"
+                + " its channels). Each library runs in JVMs of its own (all its benchmarks in each, JMH unforked"
+                + " inside), one after the other, and each JVM's median iteration is a repetition, as a fresh server"
+                + " JVM is elsewhere; the JMH ± column is JMH's 99.9% error within one JVM. Quick measures"
+                + " 2 KiB only, full also 200 B and 20 KiB (the header says how long); smoke runs in the bench JVM."
+                + " It lies"
                 + " about a connection by leaving out the socket, the framing and the allocation pressure of many"
                 + " connections, and a library's defaults show as they are (Java-WebSocket resets its Deflater after"
                 + " every message it sends, so its encode is cheaper per call and compresses worse: see wire %).";
@@ -111,14 +112,7 @@ public final class DeflateJmhScenario implements Scenario {
 
     @Override
     public String method(Profile profile) {
-        JmhSettings s = JmhSettings.of(profile);
-        return "JMH per library, " + s.describe();
-    }
-
-    /** JMH's iterations are the repetitions: one series of forks per library. */
-    @Override
-    public boolean repeatsItself() {
-        return true;
+        return "JMH, " + JmhSettings.of(profile).describe();
     }
 
     @Override
@@ -131,14 +125,14 @@ public final class DeflateJmhScenario implements Scenario {
         }
         Optional<String> noFrames = FrameCodecs.notSupported(run.impl());
         noFrames.ifPresent(reason -> frameVariants(run.profile()).forEach(v -> run.notSupported(v, reason)));
-        measure(run, run.impl(), noFrames.isEmpty());
+        measure(run, run.impl(), noFrames.isEmpty(), repetition);
         for (String note : PmdCodecs.notes(run.impl())) {
             deflateVariants(run.profile()).forEach(v -> run.note(v, note));
         }
     }
 
     /** Runs JMH for {@code codec} and records its deflate variants, and its frame variants when {@code frames}. */
-    static void measure(ScenarioRun run, String codec, boolean frames) throws Exception {
+    static void measure(ScenarioRun run, String codec, boolean frames, int rep) throws Exception {
         JmhSettings settings = JmhSettings.of(run.profile());
         List<String> failures = new ArrayList<>();
         Map<JmhDeflateRun.Key, JmhDeflateRun.Result> results = JmhDeflateRun.run(codec, run.profile(), frames,
@@ -152,38 +146,36 @@ public final class DeflateJmhScenario implements Scenario {
                 for (String direction : DIRECTIONS) {
                     Variant variant = variant(direction, size, level);
                     JmhDeflateRun.Result r = results.get(new JmhDeflateRun.Key(direction, size, level));
-                    record(run, variant, r, messageBytes, direction.equals("encode") ? wire : null, failure);
+                    record(run, variant, rep, r, messageBytes, direction.equals("encode") ? wire : null, failure);
                 }
             }
             if (frames) {
                 for (String direction : FRAME_DIRECTIONS) {
                     JmhDeflateRun.Result r = results.get(new JmhDeflateRun.Key(direction, size, 0));
-                    record(run, variant(direction, size, 0), r, messageBytes, null, failure);
+                    record(run, variant(direction, size, 0), rep, r, messageBytes, null, failure);
                 }
             }
         }
     }
 
-    /** One repetition per JMH iteration; {@code r} null fails the variant with {@code failure}. */
-    private static void record(ScenarioRun run, Variant variant, JmhDeflateRun.Result r, double messageBytes,
-                               Double wire, String failure) {
+    /** Repetition {@code rep}: the median of its JVM's iterations; {@code r} null fails the variant. */
+    private static void record(ScenarioRun run, Variant variant, int rep, JmhDeflateRun.Result r,
+                               double messageBytes, Double wire, String failure) {
         if (r == null) {
             run.fail(variant, failure);
             return;
         }
-        int rep = 1;
-        for (double micros : r.iterations()) {
-            Map<String, Double> values = new LinkedHashMap<>();
-            values.put(THROUGHPUT.key(), messageBytes / micros);
-            values.put(TIME.key(), micros);
-            if (!Double.isNaN(r.error())) {
-                values.put(JMH_ERROR.key(), r.error());
-            }
-            if (wire != null) {
-                values.put(WIRE.key(), wire);
-            }
-            run.record(variant, rep++, values);
+        double micros = new Median().evaluate(r.iterations().stream().mapToDouble(Double::doubleValue).toArray());
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(THROUGHPUT.key(), messageBytes / micros);
+        values.put(TIME.key(), micros);
+        if (!Double.isNaN(r.error())) {
+            values.put(JMH_ERROR.key(), r.error());
         }
+        if (wire != null) {
+            values.put(WIRE.key(), wire);
+        }
+        run.record(variant, rep, values);
     }
 
     /**

@@ -71,14 +71,6 @@ public interface Scenario {
     String method(Profile profile);
 
     /**
-     * False (the default): the runner repeats {@link #repetition} as the profile says. True: one call measures
-     * every repetition itself (JMH's iterations), and the runner calls it once.
-     */
-    default boolean repeatsItself() {
-        return false;
-    }
-
-    /**
      * True (the default): a row whose headline interval is still wider than ±5% after the profile's repetitions
      * gets more, up to its maximum. False for scenarios whose figures judge behaviour (a close code, a timeout
      * against its limit) rather than rank speed: they keep the profile's repetitions.

@@ -25,6 +25,6 @@ final class ZlibCeiling implements Ceiling {
 
     @Override
     public void repetition(ScenarioRun run, int repetition) throws Exception {
-        DeflateJmhScenario.measure(run, PmdCodecs.BASELINE, false);
+        DeflateJmhScenario.measure(run, PmdCodecs.BASELINE, false, repetition);
     }
 }

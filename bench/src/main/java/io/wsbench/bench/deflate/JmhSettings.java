@@ -35,9 +35,11 @@ public record JmhSettings(boolean fork, int warmupIterations, TimeValue warmupTi
 
     /** For the report's header: where, warm-up and measured iterations. */
     public String describe() {
-        return (fork ? "a JVM per library and repetition" : "in the bench's JVM (no fork)") + ", every benchmark "
-                + (warmupIterations > 0 ? warmupIterations + " × " + warmupTime + " warm-up and " : "")
-                + measurementIterations + " × " + measurementTime + " measured; the JVM's median iteration is the"
-                + " repetition's figure, so the interval is between JVMs";
+        String each = "every benchmark " + (warmupIterations > 0 ? warmupIterations + " × " + warmupTime
+                + " warm-up and " : "") + measurementIterations + " × " + measurementTime + " measured";
+        return fork ? "a JVM per library and repetition, " + each + "; the JVM's median iteration is the"
+                + " repetition's figure, so the interval is between JVMs"
+                : "in the bench's JVM (no fork), " + each + " per repetition; the repetitions share that JVM, so"
+                + " the interval is noise within one JVM";
     }
 }

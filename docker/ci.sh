@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The container part of CI, in three steps that .ci/run calls around `mvn -B test`:
+# The container part of CI, in the steps that .ci/run calls around `mvn -B test`:
 #
 #   docker/ci.sh up             install docker.io + docker-compose when missing, start dockerd (unless an
 #                               engine already answers), build the local base images (no registry needed),
@@ -7,7 +7,7 @@
 #                               wsbench/nginx from ./Dockerfile (JARS=prebuilt)
 #   docker/ci.sh compose-check  a short docker-compose run with --scale ws-server=3: every replica must
 #                               hold connections of the ws-client summaries, every client must exit 0
-#   docker/ci.sh swarm-check    opt-in: docker-stack.yaml on a one-node swarm (swarm init unless one is active):
+#   docker/ci.sh swarm-check    docker-stack.yaml on a one-node swarm (swarm init unless one is active):
 #                               3 ws-server replicas, docker/ws-probe.sh through nginx (echo, a broadcast that
 #                               reaches every replica), two ws-client tasks merged by docker/merge-summaries.sh;
 #                               then stack rm and swarm leave (if it joined)

@@ -263,19 +263,51 @@ down() {
 
 stack="${WSBENCH_STACK:-wsbench-ci}"
 
-# swarm_up: a one-node swarm unless this engine is in one already (then it is used and left alone).
+# swarm_up: a one-node swarm unless this engine is in one already (then it is used and left alone), and an
+# overlay network a container can join. What this engine refuses goes to $refused, word for word.
 swarm_up() {
-  local state addr
-  state="$(docker_cli info -f '{{.Swarm.LocalNodeState}}')"
-  if [ "$state" = active ]; then
+  local node_state addr out
+  node_state="$(docker_cli info -f '{{.Swarm.LocalNodeState}}')"
+  if [ "$node_state" = active ]; then
     log "this engine is already in a swarm; deploying there (swarm-check will not leave it)"
-    return 0
+  else
+    # A machine with several addresses (eth0 and docker0 here) makes `swarm init` ask which to advertise.
+    addr="${WSBENCH_SWARM_ADDR:-$( (ip -4 route get 1.1.1.1 2>/dev/null || true) | grep -o 'src [0-9.]*' | cut -d' ' -f2)}"
+    addr="${addr:-127.0.0.1}"
+    if ! out="$(docker_cli swarm init --advertise-addr "$addr" 2>&1)"; then
+      refused="docker swarm init --advertise-addr $addr: $out"
+      return 0
+    fi
+    echo joined > "$state_dir_swarm"
+    log "swarm initialised on $addr"
   fi
-  # A machine with several addresses (eth0 and docker0 here) makes `swarm init` ask which to advertise.
-  addr="${WSBENCH_SWARM_ADDR:-$( (ip -4 route get 1.1.1.1 2>/dev/null || true) | grep -o 'src [0-9.]*' | cut -d' ' -f2)}"
-  docker_cli swarm init --advertise-addr "${addr:-127.0.0.1}" >/dev/null
-  echo joined > "$state_dir_swarm"
-  log "swarm initialised on ${addr:-127.0.0.1}"
+  out="$(overlay_works 2>&1)" || refused="a container on an overlay network: $out"
+}
+
+# overlay_works: a throw-away attachable overlay network, one container started on it (creating the
+# network is only a record; the VXLAN device is made when the first container joins).
+overlay_works() {
+  local net="${stack}_overlay-probe" rc=0
+  docker_cli network create -d overlay --attachable "$net" >/dev/null || return 1
+  docker_cli run --rm --network "$net" --entrypoint bash wsbench/ws-server:latest -c true >/dev/null || rc=1
+  docker_cli network rm "$net" >/dev/null || true
+  return $rc
+}
+
+# swarm_refused WHY: this engine cannot run the stack. Says what failed, checks the stack file with the parser
+# at hand (`docker stack config`, Docker CLI 23+; else docker-compose's, which knows the 3.8 schema), and
+# passes unless WSBENCH_SWARM_REQUIRED=1.
+swarm_refused() {
+  log "swarm-check NOT RUN: $1"
+  local out
+  if docker_cli stack --help 2>/dev/null | grep -q '^  config'; then
+    out="$(docker_cli stack config -c docker-stack.yaml 2>&1 >/dev/null)" || { echo "$out" >&2; return 1; }
+    log "docker stack config: docker-stack.yaml is valid"
+  else
+    out="$(compose -f docker-stack.yaml config -q 2>&1)" || { echo "$out" >&2; return 1; }
+    log "docker-compose config: docker-stack.yaml is valid (this docker CLI has no 'stack config')"
+  fi
+  [ -z "${WSBENCH_SWARM_REQUIRED:-}" ] || { log "WSBENCH_SWARM_REQUIRED=1: failing"; return 1; }
 }
 
 # swarm_down: removes the check's stack and leaves the swarm when swarm_up made it; safe to call twice.
@@ -355,7 +387,14 @@ swarm_check() {
     export WSBENCH_ENDPOINT_MODE=dnsrr NGINX_PUBLISH_MODE=host
     log "no IPVS in this kernel (/proc/sys/net/ipv4/vs): endpoint_mode dnsrr, nginx published in host mode"
   fi
+  refused=""
   swarm_up
+  if [ -n "$refused" ]; then
+    swarm_down
+    trap - EXIT
+    swarm_refused "$refused"
+    return
+  fi
   stack_deploy
   replicas_running ws-server 3
   replicas_running nginx 1

@@ -18,10 +18,19 @@ template=/etc/wsbench/nginx/nginx.conf.template
 
 log() { echo "nginx-entrypoint: $*" >&2; }
 
+# addresses NAME: every IPv4 address NAME resolves to, one a line. glibc's getent has ahostsv4 (all
+# addresses: the local base image); musl's (the alpine image) has not, and its `hosts` prints only the first,
+# so there busybox's nslookup answers (the addresses after its "Name:" line; those before are the DNS server's).
+addresses() {
+  { getent ahostsv4 "$1" 2>/dev/null ||
+    nslookup "$1" 2>/dev/null | awk '/^Name:/ { n = 1 } n && /^Address/ { print $NF }'; } |
+    awk '$1 ~ /^[0-9]+[.][0-9]+[.][0-9]+[.][0-9]+$/ { print $1 }'
+}
+
 # upstream_lines: the "server ...;" lines for the addresses NGINX_UPSTREAM_DNS has now, sorted; a down
 # placeholder when it has none.
 upstream_lines() {
-  lines="$(getent ahostsv4 "$NGINX_UPSTREAM_DNS" 2>/dev/null | awk -v port="${NGINX_UPSTREAM_PORT:-8000}" \
+  lines="$(addresses "$NGINX_UPSTREAM_DNS" | awk -v port="${NGINX_UPSTREAM_PORT:-8000}" \
     '{ print "server " $1 ":" port ";" }' | sort -u)" || true
   [ -n "$lines" ] || lines="server 127.0.0.1:${NGINX_UPSTREAM_PORT:-8000} down;"
   echo "$lines"

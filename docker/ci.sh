@@ -363,6 +363,7 @@ clients_done() {
     [ "$(docker_cli service ps "${stack}_ws-client" --format '{{.CurrentState}}' | grep -c -E '^(Complete|Failed|Rejected)')" -ge "$1" ] && return 0
     sleep 1
   done
+  log "ws-client: $1 tasks did not end within 120 s"
   return 1
 }
 
@@ -382,11 +383,11 @@ swarm_check() {
   trap 'swarm_check_failed' EXIT
   export CERT_DIR="$state/certs" SERVER_IMPL="${SERVER_IMPL:-undertow}" WS_CLIENT_REPLICAS=0
   export NGINX_HTTP_PUBLISH="${NGINX_HTTP_PUBLISH:-18080}" NGINX_HTTPS_PUBLISH="${NGINX_HTTPS_PUBLISH:-18443}"
-  # Service VIPs and the routing mesh are IPVS; without it in the kernel a VIP answers "No route to host".
-  if [ ! -d /proc/sys/net/ipv4/vs ]; then
-    export WSBENCH_ENDPOINT_MODE=dnsrr NGINX_PUBLISH_MODE=host
-    log "no IPVS in this kernel (/proc/sys/net/ipv4/vs): endpoint_mode dnsrr, nginx published in host mode"
-  fi
+  # Service VIPs and the routing mesh are IPVS (without it in the kernel a VIP answers "No route to host"),
+  # and the mesh also needs the iptables rules that `up`'s dockerd --iptables=false never writes.
+  export WSBENCH_ENDPOINT_MODE="${WSBENCH_ENDPOINT_MODE:-dnsrr}" NGINX_PUBLISH_MODE="${NGINX_PUBLISH_MODE:-host}"
+  log "endpoint_mode $WSBENCH_ENDPOINT_MODE, nginx published in $NGINX_PUBLISH_MODE mode (IPVS in this kernel:" \
+    "$([ -d /proc/sys/net/ipv4/vs ] && echo yes || echo 'no, /proc/sys/net/ipv4/vs is missing'))"
   refused=""
   swarm_up
   if [ -n "$refused" ]; then
@@ -400,8 +401,11 @@ swarm_check() {
   replicas_running nginx 1
   nginx_upstreams 3
   log "stack $stack: ws-server 3/3, nats, nginx up after $((SECONDS - t0)) s"
+  # bash's /dev/tcp: CI's machine need not have curl.
   local code
-  code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_HTTP_PUBLISH/ws-notifications" || true)"
+  code="$( (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_HTTP_PUBLISH" &&
+    printf 'GET /ws-notifications HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3 && read -r _ code _ <&3 && echo "$code") \
+    2>/dev/null || true)"
   log "nginx published on the host: GET :$NGINX_HTTP_PUBLISH/ws-notifications without upgrade -> $code"
   case "$code" in
     400|426) ;;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The container part of CI, in three steps that .ci/run calls around `mvn -B test`:
+# The container part of CI, in the steps that .ci/run calls around `mvn -B test`:
 #
 #   docker/ci.sh up             install docker.io + docker-compose when missing, start dockerd (unless an
 #                               engine already answers), build the local base images (no registry needed),
@@ -7,6 +7,10 @@
 #                               wsbench/nginx from ./Dockerfile (JARS=prebuilt)
 #   docker/ci.sh compose-check  a short docker-compose run with --scale ws-server=3: every replica must
 #                               hold connections of the ws-client summaries, every client must exit 0
+#   docker/ci.sh swarm-check    docker-stack.yaml on a one-node swarm (swarm init unless one is active):
+#                               3 ws-server replicas, docker/ws-probe.sh through nginx (echo, a broadcast that
+#                               reaches every replica), two ws-client tasks merged by docker/merge-summaries.sh;
+#                               then stack rm and swarm leave (if it joined)
 #   docker/ci.sh down           remove what this run created (the compose project, Testcontainers'
 #                               containers) and stop dockerd if `up` started it; safe to call twice, from a
 #                               trap when something failed, and on a machine without Docker
@@ -27,6 +31,8 @@ project="${WSBENCH_COMPOSE_PROJECT:-wsbench-ci}"
 # dockerd in /usr/sbin); selftest points these at scratch directories.
 debian_dirs="${WSBENCH_DEBIAN_DIRS:-/usr/bin /usr/sbin}"
 mkdir -p "$state"
+# Present while this script's swarm-check has made this engine a one-node swarm (down then leaves it).
+state_dir_swarm="$state/swarm.ours"
 
 # The Docker programs this script runs, as absolute paths; empty when not installed. Never a bare `docker`:
 # a shell function named docker that runs "docker" calls itself (bash then recursed until it overflowed its
@@ -230,6 +236,7 @@ compose_check() {
 
 down() {
   if engine_answers; then
+    swarm_down
     compose down -v --remove-orphans >/dev/null 2>&1 || true
     # Testcontainers labels what it starts; Ryuk is off, so a failed test run may leave some behind.
     local left
@@ -252,6 +259,169 @@ down() {
   if [ -f "$state/timings" ]; then
     log "container part: $(awk '{s+=$2; printf "%s%s %ss", (NR>1?", ":""), $1, $2} END {printf " = %d s total\n", s}' "$state/timings")"
   fi
+}
+
+stack="${WSBENCH_STACK:-wsbench-ci}"
+
+# swarm_up: a one-node swarm unless this engine is in one already (then it is used and left alone), and an
+# overlay network a container can join. What this engine refuses goes to $refused, word for word.
+swarm_up() {
+  local node_state addr out
+  node_state="$(docker_cli info -f '{{.Swarm.LocalNodeState}}')"
+  if [ "$node_state" = active ]; then
+    log "this engine is already in a swarm; deploying there (swarm-check will not leave it)"
+  else
+    # A machine with several addresses (eth0 and docker0 here) makes `swarm init` ask which to advertise.
+    addr="${WSBENCH_SWARM_ADDR:-$( (ip -4 route get 1.1.1.1 2>/dev/null || true) | grep -o 'src [0-9.]*' | cut -d' ' -f2)}"
+    addr="${addr:-127.0.0.1}"
+    if ! out="$(docker_cli swarm init --advertise-addr "$addr" 2>&1)"; then
+      refused="docker swarm init --advertise-addr $addr: $out"
+      return 0
+    fi
+    echo joined > "$state_dir_swarm"
+    log "swarm initialised on $addr"
+  fi
+  out="$(overlay_works 2>&1)" || refused="a container on an overlay network: $out"
+}
+
+# overlay_works: a throw-away attachable overlay network, one container started on it (creating the
+# network is only a record; the VXLAN device is made when the first container joins).
+overlay_works() {
+  local net="${stack}_overlay-probe" rc=0
+  docker_cli network create -d overlay --attachable "$net" >/dev/null || return 1
+  docker_cli run --rm --network "$net" --entrypoint bash wsbench/ws-server:latest -c true >/dev/null || rc=1
+  docker_cli network rm "$net" >/dev/null || true
+  return $rc
+}
+
+# swarm_refused WHY: this engine cannot run the stack. Says what failed, checks the stack file with the parser
+# at hand (`docker stack config`, Docker CLI 23+; else docker-compose's, which knows the 3.8 schema), and
+# passes unless WSBENCH_SWARM_REQUIRED=1.
+swarm_refused() {
+  log "swarm-check NOT RUN: $1"
+  local out
+  if docker_cli stack --help 2>/dev/null | grep -q '^  config'; then
+    out="$(docker_cli stack config -c docker-stack.yaml 2>&1 >/dev/null)" || { echo "$out" >&2; return 1; }
+    log "docker stack config: docker-stack.yaml is valid"
+  else
+    out="$(compose -f docker-stack.yaml config -q 2>&1)" || { echo "$out" >&2; return 1; }
+    log "docker-compose config: docker-stack.yaml is valid (this docker CLI has no 'stack config')"
+  fi
+  [ -z "${WSBENCH_SWARM_REQUIRED:-}" ] || { log "WSBENCH_SWARM_REQUIRED=1: failing"; return 1; }
+}
+
+# swarm_down: removes the check's stack and leaves the swarm when swarm_up made it; safe to call twice.
+swarm_down() {
+  docker_cli stack rm "$stack" >/dev/null 2>&1 || true
+  if [ -f "$state_dir_swarm" ]; then
+    # stack rm returns before the tasks are gone; the network goes last.
+    local i
+    for i in $(seq 1 30); do
+      docker_cli network inspect "${stack}_wsbench" >/dev/null 2>&1 || break
+      sleep 1
+    done
+    docker_cli swarm leave --force >/dev/null 2>&1 || true
+    # swarm init made it; leaving does not remove it.
+    docker_cli network rm docker_gwbridge >/dev/null 2>&1 || true
+    rm -f "$state_dir_swarm"
+    log "left the swarm"
+  fi
+}
+
+# The images are this engine's own (no registry): never ask a registry for their digests.
+stack_deploy() {
+  docker_cli stack deploy --resolve-image never -c docker-stack.yaml "$stack" >/dev/null
+}
+
+# replicas_running SERVICE N: waits (90 s) until N tasks of SERVICE run (healthy, where the image has a check).
+replicas_running() {
+  local i
+  for i in $(seq 1 90); do
+    [ "$(docker_cli service ls --filter "name=${stack}_$1" --format '{{.Replicas}}')" = "$2/$2" ] && return 0
+    sleep 1
+  done
+  log "$1: $(docker_cli service ls --filter "name=${stack}_$1" --format '{{.Replicas}}') running after 90 s, $2 wanted"
+  return 1
+}
+
+# nginx_upstreams N: waits (30 s) until nginx's entry point says it proxies to N replica addresses.
+nginx_upstreams() {
+  local i line
+  for i in $(seq 1 30); do
+    line="$(docker_cli service logs --raw "${stack}_nginx" 2>&1 | grep 'nginx-entrypoint: upstream' | tail -n 1)"
+    [ "$(echo "$line" | grep -o 'server [0-9.]*:[0-9]*;' | wc -l)" = "$1" ] && { log "${line#nginx-entrypoint: }"; return 0; }
+    sleep 1
+  done
+  log "nginx did not reach $1 upstreams in 30 s: ${line:-no entry point line}"
+  return 1
+}
+
+# clients_done N: waits (120 s) until N ws-client tasks have ended (complete or failed).
+clients_done() {
+  local i
+  for i in $(seq 1 120); do
+    [ "$(docker_cli service ps "${stack}_ws-client" --format '{{.CurrentState}}' | grep -c -E '^(Complete|Failed|Rejected)')" -ge "$1" ] && return 0
+    sleep 1
+  done
+  log "ws-client: $1 tasks did not end within 120 s"
+  return 1
+}
+
+swarm_check_failed() {
+  log "swarm-check failed"
+  docker_cli stack ps "$stack" --no-trunc --format '{{.Name}} {{.CurrentState}} {{.Error}}' >&2 2>/dev/null || true
+  swarm_down
+}
+
+swarm_check() {
+  engine_answers || { log "no Docker engine answers: docker/ci.sh up starts one" >&2; return 1; }
+  have_images "docker/ci.sh up builds it" wsbench/ws-server:latest wsbench/ws-client:latest wsbench/nginx:latest \
+    wsbench/nats:latest
+  local t0=$SECONDS
+  # EXIT, not ERR: set -e also ends the script on a failure inside a function, where an ERR trap (without
+  # set -E) never runs, and the swarm would stay.
+  trap 'swarm_check_failed' EXIT
+  export CERT_DIR="$state/certs" SERVER_IMPL="${SERVER_IMPL:-undertow}" WS_CLIENT_REPLICAS=0
+  export NGINX_HTTP_PUBLISH="${NGINX_HTTP_PUBLISH:-18080}" NGINX_HTTPS_PUBLISH="${NGINX_HTTPS_PUBLISH:-18443}"
+  # Service VIPs and the routing mesh are IPVS (without it in the kernel a VIP answers "No route to host"),
+  # and the mesh also needs the iptables rules that `up`'s dockerd --iptables=false never writes.
+  export WSBENCH_ENDPOINT_MODE="${WSBENCH_ENDPOINT_MODE:-dnsrr}" NGINX_PUBLISH_MODE="${NGINX_PUBLISH_MODE:-host}"
+  log "endpoint_mode $WSBENCH_ENDPOINT_MODE, nginx published in $NGINX_PUBLISH_MODE mode (IPVS in this kernel:" \
+    "$([ -d /proc/sys/net/ipv4/vs ] && echo yes || echo 'no, /proc/sys/net/ipv4/vs is missing'))"
+  refused=""
+  swarm_up
+  if [ -n "$refused" ]; then
+    swarm_down
+    trap - EXIT
+    swarm_refused "$refused"
+    return
+  fi
+  stack_deploy
+  replicas_running ws-server 3
+  replicas_running nginx 1
+  nginx_upstreams 3
+  log "stack $stack: ws-server 3/3, nats, nginx up after $((SECONDS - t0)) s"
+  # bash's /dev/tcp: CI's machine need not have curl.
+  local code
+  code="$( (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_HTTP_PUBLISH" &&
+    printf 'GET /ws-notifications HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3 && read -r _ code _ <&3 && echo "$code") \
+    2>/dev/null || true)"
+  log "nginx published on the host: GET :$NGINX_HTTP_PUBLISH/ws-notifications without upgrade -> $code"
+  case "$code" in
+    400|426) ;;
+    *) log "nginx's published port answered '$code', not 426 (or 400)"; false ;;
+  esac
+  docker_cli run -i --rm --network "${stack}_wsbench" --entrypoint bash wsbench/ws-server:latest -s \
+    < docker/ws-probe.sh | sed 's/^/docker\/ci.sh:   /'
+  # Two load clients, deployed once the replicas are known to nginx so each sees all three.
+  WS_CLIENT_REPLICAS=2 CONNECTIONS="${CONNECTIONS:-6}" DURATION="${DURATION:-3s}" stack_deploy
+  clients_done 2
+  docker_cli service logs "${stack}_ws-client" 2>&1 | docker/merge-summaries.sh | sed 's/^/docker\/ci.sh:   /'
+  swarm_down
+  trap - EXIT
+  local took=$((SECONDS - t0))
+  echo "swarm-check $took" >> "$state/timings"
+  log "swarm-check $took s"
 }
 
 # selftest: the install/lookup path of `up` and `down` on three scratch machines that have no Docker, each
@@ -357,7 +527,8 @@ selftest_no-apt() {
 case "${1:-}" in
   up) up ;;
   compose-check) find_docker; compose_check ;;
+  swarm-check) find_docker; swarm_check ;;
   down) find_docker; down ;;
   selftest) selftest ;;
-  *) echo "usage: $0 up|compose-check|down|selftest" >&2; exit 2 ;;
+  *) echo "usage: $0 up|compose-check|swarm-check|down|selftest" >&2; exit 2 ;;
 esac

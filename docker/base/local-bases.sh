@@ -140,9 +140,10 @@ host_nginx() {
   local root="$work/nginx"
   base_etc "$root"
   nginx_dirs "$root"
-  # nginx, and what nginx/render-conf.sh needs: sh, awk, grep, sort, sed, dirname, mkdir.
+  # nginx, and what nginx/render-conf.sh needs: sh, awk, grep, sort, sed, dirname, mkdir; getent and sleep for
+  # the entry point's upstream refresh under Swarm (NGINX_UPSTREAM_DNS; the alpine image has both).
   copy_with_libs "$root" "$nginx_bin" /bin/dash "$(readlink -f "$(command -v awk)")" /bin/grep /usr/bin/sort \
-    /bin/sed /usr/bin/dirname /bin/mkdir /bin/cat
+    /bin/sed /usr/bin/dirname /bin/mkdir /bin/cat /usr/bin/getent /bin/sleep
   [ "$nginx_bin" = /usr/sbin/nginx ] || { mkdir -p "$root/usr/sbin"; cp "$nginx_bin" "$root/usr/sbin/nginx"; }
   ln -s dash "$root/bin/sh"
   ln -s "$(readlink -f "$(command -v awk)")" "$root/usr/bin/awk" 2>/dev/null || true

@@ -85,6 +85,13 @@ public final class ReadmeWriter {
             table.add(List.of(claim.claim(), claim.source(), v.figures(), "**" + v.judgement().text() + "**"));
         }
         md.append(table.markdown()).append('\n');
+        md.append("Verdicts:\n\n");
+        for (Verdict.Judgement j : Verdict.Judgement.values()) {
+            md.append("- **").append(j.text()).append("**: ").append(j.meaning()).append('\n');
+        }
+        md.append("\nThresholds the verdicts are judged by:\n\n");
+        DesignClaims.thresholds().forEach(t -> md.append("- ").append(t.legend()).append('\n'));
+        md.append('\n');
     }
 
     private static void scenario(StringBuilder md, RunResult run, ScenarioResult result, String runDir,

@@ -36,14 +36,16 @@ import org.HdrHistogram.Histogram;
 public final class CapacityScenario implements Scenario {
     /** Always this load client: it binds loopback source addresses and offers permessage-deflate. */
     static final String LOAD_CLIENT = "netty";
+    /** The name in results.json, and what the design claims look the results up by. */
+    public static final String NAME = "capacity";
 
     private static final String ROUTE = "route";
     private static final String COMPRESSION = "compression";
 
-    private static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
-    private static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
+    public static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
+    public static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
     private static final Metric TARGET = Metric.context("n", "N", "conns");
-    private static final Metric OPENED = Metric.context("opened", "opened", "conns");
+    public static final Metric OPENED = Metric.context("opened", "opened", "conns");
     private static final Metric FAILED = Metric.lower("failed", "failures", "conns");
     private static final Metric CONNECT_P50 = Metric.lower("connect_p50_ms", "connect p50", "ms");
     private static final Metric CONNECT_P99 = Metric.lower("connect_p99_ms", "connect p99", "ms");
@@ -54,7 +56,7 @@ public final class CapacityScenario implements Scenario {
 
     @Override
     public String name() {
-        return "capacity";
+        return NAME;
     }
 
     @Override
@@ -207,7 +209,7 @@ public final class CapacityScenario implements Scenario {
         return values;
     }
 
-    private static Variant variant(boolean compression) {
+    public static Variant variant(boolean compression) {
         return Variant.of(ROUTE, Route.DIRECT.label(), COMPRESSION, compression ? "on" : "off");
     }
 }

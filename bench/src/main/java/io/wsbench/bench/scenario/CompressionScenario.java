@@ -45,6 +45,8 @@ import java.util.Map;
 public final class CompressionScenario implements Scenario {
     /** The only client that counts socket bytes and can offer no context takeover. */
     static final String LOAD_CLIENT = "netty";
+    /** The name in results.json, and what the design claims look the results up by. */
+    public static final String NAME = "compression";
     /** Fixed, so every run and every impl sends the very same messages. */
     static final long SEED = 20_261_129L;
     /** Compression levels; 0 is COMPRESSION=off. */
@@ -61,14 +63,14 @@ public final class CompressionScenario implements Scenario {
     /** The size the design notes' level rules are judged at (levels 1 and 9 against 6). */
     static final int LEVEL_RULE_SIZE = 2 * 1024;
 
-    static final String PAYLOAD = "payload";
+    public static final String PAYLOAD = "payload";
     static final String LEVEL = "level";
     private static final Duration ECHO_PATIENCE = Duration.ofSeconds(30);
 
-    static final Metric RATIO_DOWN = Metric.higher("ratio_down", "ratio server→client", "×");
+    public static final Metric RATIO_DOWN = Metric.higher("ratio_down", "ratio server→client", "×");
     static final Metric WIRE_DOWN = Metric.lower("wire_down_bytes", "wire/msg server→client", "bytes");
     static final Metric PAYLOAD_BYTES = Metric.context("payload_bytes", "JSON/msg", "bytes");
-    static final Metric CPU_PER_1K = Metric.lower("server_cpu_ms_per_1k", "server CPU per 1k msgs", "ms");
+    public static final Metric CPU_PER_1K = Metric.lower("server_cpu_ms_per_1k", "server CPU per 1k msgs", "ms");
     static final Metric THROUGHPUT = Metric.higher("msgs_per_s", "throughput", "msgs/s");
     static final Metric WIRE_UP = Metric.context("wire_up_bytes", "wire/msg client→server", "bytes");
     static final Metric RATIO_UP = Metric.context("ratio_up", "ratio client→server", "×");
@@ -80,7 +82,7 @@ public final class CompressionScenario implements Scenario {
 
     @Override
     public String name() {
-        return "compression";
+        return NAME;
     }
 
     @Override
@@ -446,7 +448,8 @@ public final class CompressionScenario implements Scenario {
         return vs;
     }
 
-    static Variant echoVariant(int size, int level) {
+    /** {@code level} 0: COMPRESSION=off. */
+    public static Variant echoVariant(int size, int level) {
         return Variant.of(PAYLOAD, "~" + Format.bytes(size) + " JSON", LEVEL,
                 level == 0 ? "off" : Integer.toString(level));
     }

@@ -26,22 +26,26 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * level {@code none}) time the library's plain framing of the same messages ({@link FrameCodecs}).
  */
 public final class DeflateJmhScenario implements Scenario {
+    /** The name in results.json, and what the design claims look the results up by. */
+    public static final String NAME = "deflate-jmh";
     static final String DIRECTION = "direction";
     static final String SIZE = "size";
     static final String LEVEL = "level";
-    static final List<String> DIRECTIONS = List.of("encode", "decode");
+    /** A server compressing a message it sends. */
+    public static final String ENCODE = "encode";
+    static final List<String> DIRECTIONS = List.of(ENCODE, "decode");
     static final List<String> FRAME_DIRECTIONS = List.of("frame encode", "frame decode");
     /** The level dimension of a frame variant: no compression. */
     static final String NO_DEFLATE = "none";
 
     static final Metric THROUGHPUT = Metric.higher("mb_per_s", "throughput", "MB/s");
-    static final Metric TIME = Metric.lower("us_per_msg", "time per message", "µs");
+    public static final Metric TIME = Metric.lower("us_per_msg", "time per message", "µs");
     static final Metric JMH_ERROR = Metric.context("jmh_error_us", "JMH ± (99.9%)", "µs");
     static final Metric WIRE = Metric.context("wire_pct", "wire / message", "%");
 
     @Override
     public String name() {
-        return "deflate-jmh";
+        return NAME;
     }
 
     @Override
@@ -100,7 +104,7 @@ public final class DeflateJmhScenario implements Scenario {
     }
 
     /** {@code level} 0: a frame variant (level "none"). */
-    static Variant variant(String direction, int size, int level) {
+    public static Variant variant(String direction, int size, int level) {
         return Variant.of(DIRECTION, direction, SIZE, Format.bytes(size), LEVEL,
                 level == 0 ? NO_DEFLATE : String.valueOf(level));
     }
@@ -146,7 +150,7 @@ public final class DeflateJmhScenario implements Scenario {
                 for (String direction : DIRECTIONS) {
                     Variant variant = variant(direction, size, level);
                     JmhDeflateRun.Result r = results.get(new JmhDeflateRun.Key(direction, size, level));
-                    record(run, variant, rep, r, messageBytes, direction.equals("encode") ? wire : null, failure);
+                    record(run, variant, rep, r, messageBytes, direction.equals(ENCODE) ? wire : null, failure);
                 }
             }
             if (frames) {

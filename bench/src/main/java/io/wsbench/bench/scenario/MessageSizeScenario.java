@@ -32,18 +32,20 @@ import java.util.Map;
  * costs the server's memory. Answers the design notes' "text ≤ 1–5 MB, binary ≤ 10–50 MB, nginx cuts at 1 MB".
  */
 public final class MessageSizeScenario implements Scenario {
+    /** The name in results.json, and what the design claims look the results up by. */
+    public static final String NAME = "message-size";
     static final String LIMIT = "READ_LIMIT";
     static final String MESSAGE = "message";
     static final String SIZE = "size";
 
-    static final int MIB = 1024 * 1024;
+    public static final int MIB = 1024 * 1024;
     /** SPEC §3's 65536; the bench does not change it, and {@link #run} checks the server got it. */
-    static final int DEFAULT_LIMIT = ServerConfig.defaults().readLimit();
-    static final int RAISED_LIMIT = 50 * MIB;
-    static final String DEFAULT_LABEL = "default " + Format.bytes(DEFAULT_LIMIT);
-    static final String RAISED_LABEL = "raised to " + Format.bytes(RAISED_LIMIT);
-    static final List<Route> ROUTES = List.of(Route.DIRECT, Route.NGINX);
-    static final List<Boolean> TEXT_THEN_BINARY = List.of(true, false);
+    public static final int DEFAULT_LIMIT = ServerConfig.defaults().readLimit();
+    public static final int RAISED_LIMIT = 50 * MIB;
+    public static final String DEFAULT_LABEL = "default " + Format.bytes(DEFAULT_LIMIT);
+    public static final String RAISED_LABEL = "raised to " + Format.bytes(RAISED_LIMIT);
+    public static final List<Route> ROUTES = List.of(Route.DIRECT, Route.NGINX);
+    public static final List<Boolean> TEXT_THEN_BINARY = List.of(true, false);
 
     /** How long one message may take to come back (or the connection to end) on a busy 2-core machine. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -51,16 +53,16 @@ public final class MessageSizeScenario implements Scenario {
     static final Duration MEMORY_PERIOD = Duration.ofMillis(20);
     private static final String HEAP_USED = "jvm_memory_used_bytes{area=\"heap\"}";
 
-    static final Metric ROUND_TRIP = Metric.lower("round_trip_ms", "round trip", "ms");
-    static final Metric CLOSE_CODE = Metric.closeCode("close_code", "closed with");
-    static final Metric INTACT = Metric.context("intact_pct", "intact", "% of echoes");
+    public static final Metric ROUND_TRIP = Metric.lower("round_trip_ms", "round trip", "ms");
+    public static final Metric CLOSE_CODE = Metric.closeCode("close_code", "closed with");
+    public static final Metric INTACT = Metric.context("intact_pct", "intact", "% of echoes");
     static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
-    static final Metric RSS_GROWTH = Metric.context("server_rss_growth_mib", "server RSS growth", "MiB");
-    static final Metric HEAP_GROWTH = Metric.context("server_heap_growth_mib", "server heap growth", "MiB");
+    public static final Metric RSS_GROWTH = Metric.context("server_rss_growth_mib", "server RSS growth", "MiB");
+    public static final Metric HEAP_GROWTH = Metric.context("server_heap_growth_mib", "server heap growth", "MiB");
 
     @Override
     public String name() {
-        return "message-size";
+        return NAME;
     }
 
     @Override
@@ -113,7 +115,7 @@ public final class MessageSizeScenario implements Scenario {
     }
 
     /** The sizes sent with the raised limit: smoke stays small, so it proves the path in seconds. */
-    static List<Integer> sizes(Profile profile) {
+    public static List<Integer> sizes(Profile profile) {
         // quick leaves 10 MiB to full: 1 MiB is nginx's client_max_body_size, 50 MiB the design notes' largest
         return profile.pick(List.of(256 * 1024, MIB), List.of(MIB, 50 * MIB),
                 List.of(MIB, 10 * MIB, 50 * MIB));
@@ -354,7 +356,7 @@ public final class MessageSizeScenario implements Scenario {
                 k -> text ? LargeMessage.text(size, seed) : LargeMessage.binary(size, seed));
     }
 
-    static Variant variant(String limit, boolean text, Route route, int size) {
+    public static Variant variant(String limit, boolean text, Route route, int size) {
         return Variant.of(LIMIT, limit, MESSAGE, (text ? "text " : "binary ") + route.label(), SIZE, sizeLabel(size));
     }
 

@@ -32,6 +32,8 @@ import java.util.concurrent.Future;
  */
 public final class TimeoutsScenario implements Scenario {
     static final String CASE = "case";
+    /** The name in results.json, and what the design claims look the results up by. */
+    public static final String NAME = "timeouts";
     static final String ROUTE = "route";
 
     /**
@@ -57,34 +59,34 @@ public final class TimeoutsScenario implements Scenario {
     /** 1 MiB queued in about 0.3 s: MAX_QUEUED_BYTES should fire well before WRITE_WAIT. */
     static final SlowPush FLOOD = new SlowPush(32 * 1024, Duration.ofMillis(10));
 
-    static final Metric CLOSE_P50 = Metric.context("close_p50_ratio", "close p50 ÷ limit", "×");
-    static final Metric CLOSE_P99 = Metric.context("close_p99_ratio", "close p99 ÷ limit", "×");
-    static final Metric CLOSE_MAX = Metric.context("close_max_ratio", "close max ÷ limit", "×");
+    public static final Metric CLOSE_P50 = Metric.context("close_p50_ratio", "close p50 ÷ limit", "×");
+    public static final Metric CLOSE_P99 = Metric.context("close_p99_ratio", "close p99 ÷ limit", "×");
+    public static final Metric CLOSE_MAX = Metric.context("close_max_ratio", "close max ÷ limit", "×");
     static final Metric CLOSE_P50_MS = Metric.context("close_p50_ms", "close p50", "ms");
     static final Metric CLOSE_P99_MS = Metric.context("close_p99_ms", "close p99", "ms");
     static final Metric NOT_CLOSED = Metric.context("not_closed_pct", "not closed in " + PATIENCE_FACTOR
             + "× limit", "%");
-    static final Metric SURVIVED = Metric.higher("survived_pct", "survived", "%");
+    public static final Metric SURVIVED = Metric.higher("survived_pct", "survived", "%");
     static final Metric PINGS = Metric.context("pings_per_connection", "pings received per connection", "");
     static final Metric CLOSE_CODE = Metric.closeCode("close_code", "close code (most)");
-    static final Metric BY_WRITE_WAIT = Metric.context("by_write_wait_pct", "closed by WRITE_WAIT", "%");
+    public static final Metric BY_WRITE_WAIT = Metric.context("by_write_wait_pct", "closed by WRITE_WAIT", "%");
     static final Metric BY_QUEUE = Metric.context("by_max_queued_pct", "closed by MAX_QUEUED_BYTES", "%");
     static final Metric SLOW_COUNTED = Metric.context("slow_consumer_metric_pct", "slow-consumer metric",
             "% of clients");
     static final Metric PUSH_RATE = Metric.context("push_kib_per_s", "push offered", "KiB/s per client");
     static final Metric PUSHED = Metric.context("offered_before_close_kib", "offered before close p50", "KiB");
-    static final Metric HEAP_PEAK = Metric.lower("heap_peak_per_client_kib", "heap peak per slow client", "KiB");
+    public static final Metric HEAP_PEAK = Metric.lower("heap_peak_per_client_kib", "heap peak per slow client", "KiB");
     static final Metric RSS_PEAK = Metric.lower("rss_peak_per_client_kib", "RSS peak per slow client", "KiB");
 
     // Short case names: they are the chart's category labels. "read timeout" is nginx's proxy_read_timeout.
-    static final Variant DEAD_DIRECT = Variant.of(CASE, "dead peer ÷ PONG_WAIT " + secs(PONG_WAIT), ROUTE,
+    public static final Variant DEAD_DIRECT = Variant.of(CASE, "dead peer ÷ PONG_WAIT " + secs(PONG_WAIT), ROUTE,
             Route.DIRECT.label());
-    static final Variant DEAD_NGINX = Variant.of(CASE, DEAD_DIRECT.get(CASE), ROUTE, Route.NGINX.label());
-    static final Variant IDLE_PINGS = Variant.of(CASE, "idle, ping " + secs(PING_PERIOD) + ", " + IDLE_PERIODS
+    public static final Variant DEAD_NGINX = Variant.of(CASE, DEAD_DIRECT.get(CASE), ROUTE, Route.NGINX.label());
+    public static final Variant IDLE_PINGS = Variant.of(CASE, "idle, ping " + secs(PING_PERIOD) + ", " + IDLE_PERIODS
             + " × read timeout " + secs(PROXY_READ_TIMEOUT), ROUTE, Route.NGINX.label());
-    static final Variant IDLE_NO_PINGS = Variant.of(CASE, "idle, no pings ÷ read timeout "
+    public static final Variant IDLE_NO_PINGS = Variant.of(CASE, "idle, no pings ÷ read timeout "
             + secs(PROXY_READ_TIMEOUT), ROUTE, Route.NGINX.label());
-    static final Variant SLOW_TRICKLE = Variant.of(CASE, "slow " + TRICKLE.label() + " ÷ WRITE_WAIT "
+    public static final Variant SLOW_TRICKLE = Variant.of(CASE, "slow " + TRICKLE.label() + " ÷ WRITE_WAIT "
             + secs(WRITE_WAIT), ROUTE, Route.DIRECT.label());
     static final Variant SLOW_FLOOD = Variant.of(CASE, "slow " + FLOOD.label() + " ÷ WRITE_WAIT "
             + secs(WRITE_WAIT), ROUTE, Route.DIRECT.label());
@@ -104,7 +106,7 @@ public final class TimeoutsScenario implements Scenario {
 
     @Override
     public String name() {
-        return "timeouts";
+        return NAME;
     }
 
     @Override

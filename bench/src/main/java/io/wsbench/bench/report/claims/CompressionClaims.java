@@ -1,9 +1,11 @@
 package io.wsbench.bench.report.claims;
 
-import static io.wsbench.bench.report.claims.Figures.where;
-
 import io.wsbench.bench.format.Format;
+import io.wsbench.bench.payload.JsonNotifications;
+import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.RunResult;
+import io.wsbench.bench.scenario.CompressionScenario;
+import io.wsbench.bench.scenario.DeflateJmhScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +16,22 @@ import java.util.Optional;
  * over wire bytes, counted at the client's sockets) and the server's CPU per 1,000 round trips, per level.
  */
 final class CompressionClaims {
-    private static final String SCENARIO = "compression";
-    private static final String RATIO = "ratio_down";
-    private static final String CPU = "server_cpu_ms_per_1k";
+    static final Threshold RATIO_LOW = Threshold.factor("5–10× from", 5,
+            "the lowest server→client ratio at level 6 that counts as the notes' 5–10×");
+    static final Threshold RATIO_HIGH = Threshold.factor("5–10× up to", 10,
+            "the highest server→client ratio at level 6 that counts as the notes' 5–10×");
+    static final Threshold CLEAR_DIFFERENCE = Threshold.factor("clear CPU difference", 1.15,
+            "server CPU per message must differ by at least this factor (15%) between two levels to count: less"
+                    + " is what a shared 2-core machine scatters");
+    static final Threshold SAVES_TRAFFIC = Threshold.factor("saves traffic", 1.2,
+            "level 6 saves traffic when its server→client ratio is at least this");
+
+    /** Off, in the scenario's levels. */
+    static final int OFF = 0;
+    /** The level the others are compared with: zlib's default, and the notes' middle. */
+    static final int BASE_LEVEL = 6;
     /** The size the level comparisons use: a typical notification. */
-    private static final String TYPICAL = "~2 KiB JSON";
-    private static final List<String> SIZES = List.of("~200 B JSON", TYPICAL, "~20 KiB JSON");
-    /** Below this a difference in CPU per message is within what a shared 2-core machine scatters. */
-    private static final double CLEAR_DIFFERENCE = 1.15;
+    static final int TYPICAL = 2 * 1024;
 
     private CompressionClaims() {
     }
@@ -40,45 +50,48 @@ final class CompressionClaims {
                         CompressionClaims::levelNine));
     }
 
+    static List<Threshold> thresholds() {
+        return List.of(RATIO_LOW, RATIO_HIGH, CLEAR_DIFFERENCE, SAVES_TRAFFIC);
+    }
+
     /** Level 6 ratio of every impl at every size: holds when all lie in 5–10, in part when some do. */
     static Verdict fiveToTen(RunResult run) {
-        Optional<Figures> f = Figures.of(run, SCENARIO);
+        Optional<Figures> f = Figures.of(run, CompressionScenario.NAME);
         if (f.isEmpty()) {
             return Verdict.notMeasured("the compression scenario was not run");
         }
         List<String> parts = new ArrayList<>();
         int inRange = 0;
         int all = 0;
-        for (String size : SIZES) {
-            Map<String, Double> ratios = f.get().medians(RATIO, where("payload", size, "level", "6"));
+        for (int size : JsonNotifications.SIZES) {
+            Map<String, Double> ratios = f.get().medians(CompressionScenario.RATIO_DOWN,
+                    CompressionScenario.echoVariant(size, BASE_LEVEL));
             if (ratios.isEmpty()) {
                 continue;
             }
             double min = ratios.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
             double max = ratios.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             all += ratios.size();
-            inRange += (int) ratios.values().stream().filter(r -> r >= 5 && r <= 10).count();
-            parts.add(size + " " + Format.number(min) + "–" + Format.number(max) + "×");
+            inRange += (int) ratios.values().stream()
+                    .filter(r -> r >= RATIO_LOW.value() && r <= RATIO_HIGH.value()).count();
+            parts.add(payload(size) + " " + Format.number(min) + "–" + Format.number(max) + "×");
         }
         if (all == 0) {
-            return Verdict.notMeasured("no impl measured level 6");
+            return Verdict.notMeasured("no impl measured level " + BASE_LEVEL);
         }
-        String figures = "server→client at level 6, lowest–highest impl: " + String.join(", ", parts);
-        if (inRange == all) {
-            return Verdict.holds(figures);
-        }
-        return inRange == 0 ? Verdict.doesNotHold(figures) : Verdict.partly(figures);
+        return Verdict.byCount(inRange, all, "server→client at level " + BASE_LEVEL + ", lowest–highest impl: "
+                + String.join(", ", parts));
     }
 
     /** Level 6 against off at the typical size: fewer bytes and more CPU for every impl. */
     static Verdict costsCpu(RunResult run) {
-        Optional<Figures> f = Figures.of(run, SCENARIO);
+        Optional<Figures> f = Figures.of(run, CompressionScenario.NAME);
         if (f.isEmpty()) {
             return Verdict.notMeasured("the compression scenario was not run");
         }
-        Map<String, Double> cpuOff = f.get().medians(CPU, where("payload", TYPICAL, "level", "off"));
-        Map<String, Double> cpuOn = f.get().medians(CPU, where("payload", TYPICAL, "level", "6"));
-        Map<String, Double> ratio = f.get().medians(RATIO, where("payload", TYPICAL, "level", "6"));
+        Map<String, Double> cpuOff = typical(f.get(), CompressionScenario.CPU_PER_1K, OFF);
+        Map<String, Double> cpuOn = typical(f.get(), CompressionScenario.CPU_PER_1K, BASE_LEVEL);
+        Map<String, Double> ratio = typical(f.get(), CompressionScenario.RATIO_DOWN, BASE_LEVEL);
         List<String> parts = new ArrayList<>();
         int both = 0;
         int measured = 0;
@@ -88,52 +101,68 @@ final class CompressionClaims {
             }
             measured++;
             double cpu = cpuOn.get(impl) / cpuOff.get(impl);
-            both += cpu >= CLEAR_DIFFERENCE && ratio.get(impl) > 1.2 ? 1 : 0;
+            both += cpu >= CLEAR_DIFFERENCE.value() && ratio.get(impl) >= SAVES_TRAFFIC.value() ? 1 : 0;
             parts.add(impl + " " + Format.number(ratio.get(impl)) + "× fewer bytes for ×" + Format.number(cpu)
                     + " CPU");
         }
         if (measured == 0) {
-            return Verdict.notMeasured("no impl measured both off and level 6");
+            return Verdict.notMeasured("no impl measured both off and level " + BASE_LEVEL);
         }
-        String figures = TYPICAL + ", level 6 vs off, server CPU per 1k round trips: " + String.join(", ", parts);
-        if (both == measured) {
-            return Verdict.holds(figures);
-        }
-        return both == 0 ? Verdict.doesNotHold(figures) : Verdict.partly(figures);
+        return Verdict.byCount(both, measured, payload(TYPICAL) + ", level " + BASE_LEVEL
+                + " vs off, server CPU per 1k round trips: " + String.join(", ", parts));
     }
 
     /** Level 1 against 6 at the typical size: clearly cheaper, and how much of level 6's ratio it keeps. */
     static Verdict levelOne(RunResult run) {
-        return against(run, "1", "6", "level 1 vs 6", true);
+        return against(run, 1, true);
     }
 
     /** Level 9 against 6 at the typical size: clearly dearer, and what it gains in ratio. */
     static Verdict levelNine(RunResult run) {
-        return against(run, "9", "6", "level 9 vs 6", false);
+        return against(run, 9, false);
     }
 
-    /** The raw-zlib row of deflate-jmh: encode time per message at {@code level} over {@code base}, 2 KiB. */
-    private static Optional<Double> isolatedDeflate(RunResult run, String level, String base) {
-        return Figures.of(run, "deflate-jmh").flatMap(jmh -> {
-            Optional<Double> at = jmh.ceiling("us_per_msg", where("direction", "encode", "size", "2 KiB", "level", level));
-            Optional<Double> atBase = jmh.ceiling("us_per_msg", where("direction", "encode", "size", "2 KiB",
-                    "level", base));
+    /** {@code metric} by impl for the typical notification at {@code level}. */
+    private static Map<String, Double> typical(Figures compression, Metric metric, int level) {
+        return compression.medians(metric, CompressionScenario.echoVariant(TYPICAL, level));
+    }
+
+    /** The scenario's own label of a size: {@code ~2 KiB JSON}. */
+    private static String payload(int size) {
+        return CompressionScenario.echoVariant(size, BASE_LEVEL).get(CompressionScenario.PAYLOAD);
+    }
+
+    /** The raw-zlib row of deflate-jmh: encode time per message at {@code level} over the base level's. */
+    private static Optional<Double> isolatedDeflate(RunResult run, int level) {
+        return Figures.of(run, DeflateJmhScenario.NAME).flatMap(jmh -> {
+            Optional<Double> at = jmh.ceiling(DeflateJmhScenario.TIME,
+                    DeflateJmhScenario.variant(DeflateJmhScenario.ENCODE, TYPICAL, level));
+            Optional<Double> atBase = jmh.ceiling(DeflateJmhScenario.TIME,
+                    DeflateJmhScenario.variant(DeflateJmhScenario.ENCODE, TYPICAL, BASE_LEVEL));
             return at.isPresent() && atBase.isPresent() ? Optional.of(at.get() / atBase.get()) : Optional.empty();
         });
     }
 
+    /** Whether a CPU factor is a clear difference in the claimed direction. */
+    private static boolean clear(double factor, boolean cheaper) {
+        return cheaper ? factor * CLEAR_DIFFERENCE.value() <= 1 : factor >= CLEAR_DIFFERENCE.value();
+    }
+
     /**
-     * @param cheaper whether the claim says {@code level} costs clearly less CPU than {@code base} (else more)
+     * Holds when every server shows the difference, in part when some do, only in isolation when none does but
+     * deflate measured alone (deflate-jmh's raw zlib) does.
+     *
+     * @param cheaper whether the claim says {@code level} costs clearly less CPU than the base level (else more)
      */
-    private static Verdict against(RunResult run, String level, String base, String what, boolean cheaper) {
-        Optional<Figures> f = Figures.of(run, SCENARIO);
+    private static Verdict against(RunResult run, int level, boolean cheaper) {
+        Optional<Figures> f = Figures.of(run, CompressionScenario.NAME);
         if (f.isEmpty()) {
             return Verdict.notMeasured("the compression scenario was not run");
         }
-        Map<String, Double> cpu = f.get().medians(CPU, where("payload", TYPICAL, "level", level));
-        Map<String, Double> cpuBase = f.get().medians(CPU, where("payload", TYPICAL, "level", base));
-        Map<String, Double> ratio = f.get().medians(RATIO, where("payload", TYPICAL, "level", level));
-        Map<String, Double> ratioBase = f.get().medians(RATIO, where("payload", TYPICAL, "level", base));
+        Map<String, Double> cpu = typical(f.get(), CompressionScenario.CPU_PER_1K, level);
+        Map<String, Double> cpuBase = typical(f.get(), CompressionScenario.CPU_PER_1K, BASE_LEVEL);
+        Map<String, Double> ratio = typical(f.get(), CompressionScenario.RATIO_DOWN, level);
+        Map<String, Double> ratioBase = typical(f.get(), CompressionScenario.RATIO_DOWN, BASE_LEVEL);
         List<String> parts = new ArrayList<>();
         int agree = 0;
         int measured = 0;
@@ -144,25 +173,22 @@ final class CompressionClaims {
             measured++;
             double cpuFactor = cpu.get(impl) / cpuBase.get(impl);
             double ratioFactor = ratio.get(impl) / ratioBase.get(impl);
-            boolean clear = cheaper ? cpuFactor * CLEAR_DIFFERENCE <= 1 : cpuFactor >= CLEAR_DIFFERENCE;
-            agree += clear ? 1 : 0;
+            agree += clear(cpuFactor, cheaper) ? 1 : 0;
             parts.add(impl + " CPU ×" + Format.number(cpuFactor) + ", ratio ×" + Format.number(ratioFactor));
         }
         if (measured == 0) {
-            return Verdict.notMeasured("no impl measured levels " + level + " and " + base);
+            return Verdict.notMeasured("no impl measured levels " + level + " and " + BASE_LEVEL);
         }
-        String figures = TYPICAL + ", " + what + " (server CPU per 1k round trips; a difference under "
-                + Math.round((CLEAR_DIFFERENCE - 1) * 100) + "% counts as none): " + String.join(", ", parts);
-        Optional<Double> isolated = isolatedDeflate(run, level, base);
+        String figures = payload(TYPICAL) + ", level " + level + " vs " + BASE_LEVEL + " (server CPU per 1k round"
+                + " trips; a difference under " + CLEAR_DIFFERENCE.shown() + " counts as none): " + String.join(", ", parts);
+        Optional<Double> isolated = isolatedDeflate(run, level);
         if (isolated.isPresent()) {
-            figures += "; deflate alone (deflate-jmh, raw zlib encode of 2 KiB): time ×"
+            figures += "; deflate alone (deflate-jmh, raw zlib encode of " + Format.bytes(TYPICAL) + "): time ×"
                     + Format.number(isolated.get());
         }
-        boolean isolatedAgrees = isolated.map(x -> cheaper ? x * CLEAR_DIFFERENCE <= 1 : x >= CLEAR_DIFFERENCE)
-                .orElse(false);
-        if (agree == measured) {
-            return Verdict.holds(figures);
+        if (agree == 0 && isolated.map(x -> clear(x, cheaper)).orElse(false)) {
+            return Verdict.inIsolation(figures);
         }
-        return agree == 0 && !isolatedAgrees ? Verdict.doesNotHold(figures) : Verdict.partly(figures);
+        return Verdict.byCount(agree, measured, figures);
     }
 }

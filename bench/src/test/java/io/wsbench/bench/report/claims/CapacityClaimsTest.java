@@ -1,0 +1,83 @@
+package io.wsbench.bench.report.claims;
+
+import static io.wsbench.bench.report.claims.DesignClaims.FEW_KB;
+import static io.wsbench.bench.report.claims.DesignClaims.VM_CLIENTS;
+import static io.wsbench.bench.report.claims.FabricatedRuns.failed;
+import static io.wsbench.bench.report.claims.FabricatedRuns.ok;
+import static io.wsbench.bench.report.claims.FabricatedRuns.run;
+import static io.wsbench.bench.report.claims.FabricatedRuns.scenario;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wsbench.bench.Profile;
+import io.wsbench.bench.report.claims.Verdict.Judgement;
+import io.wsbench.bench.result.Row;
+import io.wsbench.bench.result.RunResult;
+import io.wsbench.bench.scenario.CapacityScenario;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** "One connection costs a few kilobytes, so 50,000 clients fit on one ordinary VM", on both sides of each bound. */
+class CapacityClaimsTest {
+    private static final double HELD = VM_CLIENTS.value();
+
+    @Test
+    void holdsWhenEveryImplStaysWithinAFewKbAndTheRunHeldFiftyThousand() {
+        Verdict v = judge(idle("netty", FEW_KB.value() - 1_000, 1_000, HELD), idle("jetty", 2_000, 1_000, HELD));
+        assertThat(v.judgement()).isEqualTo(Judgement.HOLDS);
+        assertThat(v.figures()).contains("netty 16 KiB", "jetty 2.93 KiB", "50,000 such connections held at once");
+    }
+
+    @Test
+    void oneImplOverAFewKbHoldsInPart() {
+        Verdict v = judge(idle("netty", FEW_KB.value() - 1_000, 1_000, HELD),
+                idle("jetty", FEW_KB.value() - 999, 1_000, HELD));
+        assertThat(v.judgement()).isEqualTo(Judgement.PARTLY);
+    }
+
+    @Test
+    void everyImplOverAFewKbDoesNotHoldEvenWhenExtrapolated() {
+        Verdict v = judge(idle("netty", FEW_KB.value(), 1, 10_000));
+        assertThat(v.judgement()).isEqualTo(Judgement.DOES_NOT_HOLD);
+    }
+
+    @Test
+    void heldOneShortOfFiftyThousandIsExtrapolatedAndShowsTheMultiplication() {
+        Verdict v = judge(idle("netty", 4_096, 0, HELD - 1), idle("jetty", 2_048, 0, HELD));
+        assertThat(v.judgement()).isEqualTo(Judgement.EXTRAPOLATED);
+        assertThat(v.figures()).contains("the run held 49,999", "4 KiB × 50,000 = 195 MiB");
+    }
+
+    @Test
+    void deflatesCostIsARemarkNotTheVerdict() {
+        Row deflated = ok("netty", CapacityScenario.variant(true), Map.of(CapacityScenario.HEAP_PER_CONN, 100_000.0,
+                CapacityScenario.RSS_PER_CONN, 10_000.0, CapacityScenario.OPENED, HELD));
+        Verdict v = judge(idle("netty", 2_000, 0, HELD), deflated);
+        assertThat(v.judgement()).isEqualTo(Judgement.HOLDS);
+        assertThat(v.figures()).contains("With permessage-deflate negotiated up to 107 KiB (netty)");
+    }
+
+    @Test
+    void failedRowsAndAMissingScenarioAreNotMeasured() {
+        assertThat(DesignClaims.fewKilobytesPerConnection(run()).judgement()).isEqualTo(Judgement.NOT_MEASURED);
+        assertThat(judge(failed("netty", CapacityScenario.variant(false))).judgement())
+                .isEqualTo(Judgement.NOT_MEASURED);
+    }
+
+    @Test
+    void theVariantsJudgedAreOnesTheScenarioMeasures() {
+        assertThat(new CapacityScenario().variants(Profile.QUICK)).contains(CapacityScenario.variant(false),
+                CapacityScenario.variant(true));
+    }
+
+    /** An idle connection without deflate: heap and RSS bytes per connection, connections held. */
+    private static Row idle(String impl, double heap, double rss, double opened) {
+        return ok(impl, CapacityScenario.variant(false), Map.of(CapacityScenario.HEAP_PER_CONN, heap,
+                CapacityScenario.RSS_PER_CONN, rss, CapacityScenario.OPENED, opened));
+    }
+
+    private static Verdict judge(Row... rows) {
+        RunResult run = run(scenario(CapacityScenario.NAME, List.of(rows)));
+        return DesignClaims.fewKilobytesPerConnection(run);
+    }
+}

@@ -17,8 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DesignClaimsTest {
-    private static final Variant OFF = Variant.of("route", "direct", "compression", "off");
-    private static final Variant ON = Variant.of("route", "direct", "compression", "on");
+    private static final Variant OFF_IDLE = Variant.of("route", "direct", "compression", "off", "connections",
+            "idle");
+    private static final Variant ON_BUSY = Variant.of("route", "direct", "compression", "on", "connections", "busy");
 
     @Test
     void aClaimWhoseScenarioDidNotRunSaysSoInsteadOfGuessing() {
@@ -30,15 +31,21 @@ class DesignClaimsTest {
     }
 
     @Test
-    void fewKilobytesPerConnectionHoldsOnlyWhenEveryImplStaysWithinIt() {
-        Verdict cheap = fewKb(withCapacity(Map.of("netty", new double[] {2_500, 1_500}, "jetty",
-                new double[] {9_000, 1_000})));
-        assertThat(cheap.judgement()).isEqualTo(Verdict.Judgement.HOLDS);
-        assertThat(cheap.figures()).contains("netty 3.91 KiB", "jetty 9.77 KiB");
+    void fiftyThousandIsTheFootprintMultipliedOutAndSaidToBeExtrapolated() {
+        Verdict cheap = fewKb(withCapacity(Map.of("netty", 6_656.0, "jetty", 20_070.0)));
 
-        Verdict mixed = fewKb(withCapacity(Map.of("netty", new double[] {2_500, 1_500}, "jetty",
-                new double[] {40_000, 1_000})));
-        assertThat(mixed.judgement()).isEqualTo(Verdict.Judgement.PARTLY);
+        assertThat(cheap.judgement()).isEqualTo(Verdict.Judgement.EXTRAPOLATED);
+        assertThat(cheap.figures()).contains("footprint", "netty 6.5 KiB", "jetty 19.6 KiB",
+                "50,000 connections extrapolated (measured at 10,000): 50,000 × 19.6 KiB (jetty, the most) = 957 MiB",
+                "holds for 1 of 2 impls");
+        assertThat(cheap.judgement().text()).isEqualTo("extrapolated");
+    }
+
+    @Test
+    void noImplWithinAFewKilobytesDoesNotHoldWhateverTheMultiplication() {
+        Verdict dear = fewKb(withCapacity(Map.of("netty", 40_000.0, "jetty", 60_000.0)));
+
+        assertThat(dear.judgement()).isEqualTo(Verdict.Judgement.DOES_NOT_HOLD);
     }
 
     private static Verdict fewKb(RunResult run) {
@@ -50,17 +57,17 @@ class DesignClaimsTest {
         return ReadmeWriter.render(run, run.runId(), Map.of());
     }
 
-    /** A capacity result: per impl, heap and RSS bytes per connection (the same in all three repetitions). */
-    private static RunResult withCapacity(Map<String, double[]> heapAndRss) {
+    /** A capacity result: per impl, the idle footprint per connection at 10,000 (the same in three repetitions). */
+    private static RunResult withCapacity(Map<String, Double> footprint) {
         List<Row> rows = new java.util.ArrayList<>();
-        heapAndRss.forEach((impl, v) -> {
+        footprint.forEach((impl, v) -> {
             List<Repetition> reps = List.of(1, 2, 3).stream().map(i -> new Repetition(i,
-                    Map.of("heap_per_conn_bytes", v[0], "rss_per_conn_bytes", v[1]), Map.of())).toList();
-            rows.add(new Row(impl, OFF, Status.OK, "", false, reps, List.of()));
+                    Map.of("footprint_per_conn_bytes", v, "opened", 10_000.0), Map.of())).toList();
+            rows.add(new Row(impl, OFF_IDLE, Status.OK, "", false, reps, List.of()));
         });
-        ScenarioResult capacity = new ScenarioResult("capacity", "idle connections",
-                List.of(Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes"),
-                        Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes")), List.of(OFF, ON), rows);
+        ScenarioResult capacity = new ScenarioResult("capacity", "connections",
+                List.of(Metric.lower("footprint_per_conn_bytes", "footprint/conn", "bytes"),
+                        Metric.context("opened", "opened", "conns")), List.of(OFF_IDLE, ON_BUSY), rows);
         RunResult base = SampleRuns.run();
         return new RunResult(base.runId(), base.started(), base.finished(), base.settings(), base.environment(),
                 base.verification(), List.of(capacity), base.nginxConf());

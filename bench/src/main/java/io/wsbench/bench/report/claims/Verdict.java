@@ -11,7 +11,8 @@ public record Verdict(Judgement judgement, String figures) {
         HOLDS("holds"),
         PARTLY("holds in part"),
         DOES_NOT_HOLD("does not hold"),
-        NOT_MEASURED("not measured");
+        NOT_MEASURED("not measured"),
+        EXTRAPOLATED("extrapolated");
 
         private final String text;
 
@@ -34,6 +35,11 @@ public record Verdict(Judgement judgement, String figures) {
 
     public static Verdict doesNotHold(String figures) {
         return new Verdict(Judgement.DOES_NOT_HOLD, figures);
+    }
+
+    /** @param figures the measured figure and the multiplication that carries it to what was not measured */
+    public static Verdict extrapolated(String figures) {
+        return new Verdict(Judgement.EXTRAPOLATED, figures);
     }
 
     /** @param why what is missing: the scenario not run, or no impl measured it */

@@ -129,8 +129,8 @@ public final class CapacityScenario implements Scenario {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                run.fail(idle, Reasons.of(e));
-                run.fail(busy, Reasons.of(e));
+                // a busy round that fails leaves the idle figures of this repetition standing
+                run.abortRepetition(List.of(idle, busy), rep, Reasons.of(e));
             }
         }
     }

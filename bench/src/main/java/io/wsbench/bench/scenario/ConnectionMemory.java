@@ -27,7 +27,12 @@ final class ConnectionMemory {
     static final String USER_INITIAL_HEAP = "-Xms64m";
     /** "A few messages" per connection of a busy set: enough for buffers and deflate windows to fill. */
     static final int BUSY_EXCHANGES = 3;
-    private static final Duration ECHO_PATIENCE = Duration.ofSeconds(30);
+    /**
+     * How long every echo of one busy round may take: a connection's first deflated message makes Netty and Jetty
+     * allocate its zlib state (about 300 KiB on each side), and 10,000 of those on one shared core took more than
+     * 30 s when the machine's load average was 20.
+     */
+    private static final Duration ECHO_PATIENCE = Duration.ofSeconds(120);
     /** How long the server's connections gauge may lag behind the client's view of its handshakes. */
     private static final Duration GAUGE_PATIENCE = Duration.ofSeconds(10);
     private static final int DEFAULT_EPHEMERAL_PORTS = 60999 - 32768 + 1;

@@ -8,7 +8,6 @@ import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.IdleConnections;
 import io.wsbench.bench.load.SourceAddresses;
 import io.wsbench.bench.machine.ConnectionRoom;
-import io.wsbench.bench.machine.ServerMemory;
 import io.wsbench.bench.chart.BarChartByDimension;
 import io.wsbench.bench.chart.ChartSpec;
 import io.wsbench.bench.format.Histograms;
@@ -22,16 +21,18 @@ import io.wsbench.topology.ServerReplica;
 import io.wsbench.topology.TopologyConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Capacity and memory per connection (SPEC §4 "capacity"): N idle connections opened at a set rate straight to
- * one server JVM, and what each costs it: the heap after a forced full GC and the RSS, both over a baseline
- * taken the same way with no connection open, divided by the connections opened. Without and with
- * permessage-deflate negotiated. Each repetition of each variant is a fresh server JVM.
+ * Capacity and memory per connection (SPEC §4 "capacity", issue 14): N connections opened at a set rate straight to
+ * one server JVM started as a user would start it, and what each costs it, idle and then busy (each connection has
+ * exchanged a few messages), in the two figures of {@link MemoryPerConnection}: the footprint to provision and the
+ * live set to compare libraries by. Without and with permessage-deflate negotiated. Each repetition of each
+ * compression setting is a fresh server JVM.
  */
 public final class CapacityScenario implements Scenario {
     /** Always this load client: it binds loopback source addresses and offers permessage-deflate. */
@@ -41,18 +42,19 @@ public final class CapacityScenario implements Scenario {
 
     private static final String ROUTE = "route";
     private static final String COMPRESSION = "compression";
+    private static final String CONNECTIONS = "connections";
+    public static final String IDLE = "idle";
+    public static final String BUSY = "busy";
 
-    public static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
-    public static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
     private static final Metric TARGET = Metric.context("n", "N", "conns");
+    /** The headline, what a user provisions per connection (the claims read it). */
+    public static final Metric FOOTPRINT = MemoryPerConnection.FOOTPRINT;
     public static final Metric OPENED = Metric.context("opened", "opened", "conns");
     private static final Metric FAILED = Metric.lower("failed", "failures", "conns");
     private static final Metric CONNECT_P50 = Metric.lower("connect_p50_ms", "connect p50", "ms");
     private static final Metric CONNECT_P99 = Metric.lower("connect_p99_ms", "connect p99", "ms");
     private static final Metric OPEN_TIME = Metric.context("open_s", "open all", "s");
     private static final Metric OPEN_RATE = Metric.context("opened_per_s", "opened/s", "conns/s");
-    private static final Metric HEAP_AFTER = Metric.context("heap_after_mib", "heap at N", "MiB");
-    private static final Metric RSS_AFTER = Metric.context("rss_after_mib", "RSS at N", "MiB");
 
     @Override
     public String name() {
@@ -61,34 +63,40 @@ public final class CapacityScenario implements Scenario {
 
     @Override
     public String description() {
-        return "N idle connections opened at a set rate straight to one server JVM (fresh for every repetition,"
+        return "N connections opened at a set rate straight to one server JVM (fresh for every repetition,"
                 + " warmed up by opening and dropping 500 connections first in quick), by the Netty load client"
-                + " spread over loopback source addresses 127.0.0.2 and up; then memory per connection: heap in use"
-                + " after a full GC forced with jcmd, and RSS, each minus the same reading at zero connections, over"
-                + " the connections opened; without and with permessage-deflate negotiated (checked on every"
-                + " connection). The heap is pre-touched (-XX:+AlwaysPreTouch), so RSS/conn is what a connection"
-                + " costs outside the Java heap (direct buffers, zlib state, code the JIT compiled meanwhile) and"
-                + " heap/conn + RSS/conn is its whole cost. N is capped to fit the open-file limits of the server and"
-                + " the load generator (the notes say how); nginx is left out because it would only halve that cap."
-                + " It lies when the baseline is not steady (hence the warm-up and the forced GCs), and it says"
-                + " nothing about busy connections, whose buffers and deflate windows fill only once messages flow.";
+                + " spread over loopback source addresses 127.0.0.2 and up; then memory per connection, first with"
+                + " the connections idle, then busy: each has sent " + ConnectionMemory.BUSY_EXCHANGES + " JSON"
+                + " notifications of about 2 KiB and got their echoes (where deflate's windows and the buffers"
+                + " fill: Netty and Jetty create their deflater on the first message, so idle \"on\" shows them"
+                + " nearly free); without and with permessage-deflate (context takeover on) negotiated, checked on"
+                + " every connection. " + MemoryPerConnection.EXPLAINED + ". The busy readings come after the idle"
+                + " ones' forced GC, which a user's server would not have had. N is capped to fit the open-file limits"
+                + " of the server and the load generator (the notes say how); nginx is left out because it would only"
+                + " halve that cap. Footprints at 50,000 connections and more are not measured here: multiplying these"
+                + " is an extrapolation. It lies when the baseline is not steady (hence the warm-up and the settled"
+                + " readings) and when the machine is short of memory (RSS then shrinks under the kernel's hand).";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(HEAP_PER_CONN, RSS_PER_CONN, TARGET, OPENED, FAILED, CONNECT_P50, CONNECT_P99, OPEN_TIME,
-                OPEN_RATE, HEAP_AFTER, RSS_AFTER);
+        List<Metric> all = new ArrayList<>(MemoryPerConnection.METRICS);
+        all.addAll(List.of(TARGET, OPENED, FAILED, CONNECT_P50, CONNECT_P99, OPEN_TIME, OPEN_RATE,
+                MemoryPerConnection.RSS_AT_N, MemoryPerConnection.HEAP_AT_N));
+        return all;
     }
 
     @Override
     public List<Variant> variants(Profile profile) {
-        return List.of(variant(false), variant(true));
+        return List.of(variant(false, IDLE), variant(false, BUSY), variant(true, IDLE), variant(true, BUSY));
     }
 
     @Override
     public List<ChartSpec> charts() {
-        return List.of(new BarChartByDimension("heap-per-connection", HEAP_PER_CONN.key(), COMPRESSION, ROUTE),
-                new BarChartByDimension("rss-per-connection", RSS_PER_CONN.key(), COMPRESSION, ROUTE));
+        return List.of(new BarChartByDimension("footprint-per-connection", MemoryPerConnection.FOOTPRINT.key(),
+                        COMPRESSION, CONNECTIONS),
+                new BarChartByDimension("live-set-per-connection", MemoryPerConnection.LIVE_SET.key(), COMPRESSION,
+                        CONNECTIONS));
     }
 
     @Override
@@ -97,7 +105,8 @@ public final class CapacityScenario implements Scenario {
         return "a fresh server JVM per repetition and variant (without and with permessage-deflate, in an order"
                 + " rotated each repetition); " + plan.warmUp() + " connections opened and dropped first, then "
                 + plan.connections() + " (or the open-file limit's share) opened at " + plan.perSecond()
-                + "/s and held until memory settles";
+                + "/s and held until the RSS settles (idle), then " + ConnectionMemory.BUSY_EXCHANGES
+                + " messages each and settled again (busy)";
     }
 
     private static Plan plan(Profile profile) {
@@ -110,20 +119,22 @@ public final class CapacityScenario implements Scenario {
         Plan plan = plan(run.profile());
         String deflateUnsupported = Transports.find(run.impl()).unsupported().get(Feature.COMPRESSION);
         if (deflateUnsupported != null) {
-            run.notSupported(variant(true), deflateUnsupported);
+            run.notSupported(variant(true, IDLE), deflateUnsupported);
+            run.notSupported(variant(true, BUSY), deflateUnsupported);
         }
         for (boolean compression : ScenarioRun.rotated(List.of(false, true), rep)) {
-            Variant variant = variant(compression);
-            if (run.skip(variant)) {
+            Variant idle = variant(compression, IDLE);
+            Variant busy = variant(compression, BUSY);
+            if (run.skip(idle) && run.skip(busy)) {
                 continue;
             }
             try {
-                Measured m = measure(run, plan, variant, compression);
-                run.record(variant, rep, m.values(), Map.of("connect", Histograms.encode(m.connectNanos())));
+                measure(run, plan, compression, rep);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                run.fail(variant, Reasons.of(e));
+                // a busy round that fails leaves the idle figures of this repetition standing
+                run.abortRepetition(List.of(idle, busy), rep, Reasons.of(e));
             }
         }
     }
@@ -136,80 +147,74 @@ public final class CapacityScenario implements Scenario {
     private record Plan(int connections, int perSecond, int warmUp) {
     }
 
-    private record Measured(Map<String, Double> values, Histogram connectNanos) {
-    }
-
-    private static Measured measure(ScenarioRun run, Plan plan, Variant variant, boolean compression)
-            throws Exception {
+    /** Idle, then busy, in one server JVM: each recorded as soon as it is read. */
+    private static void measure(ScenarioRun run, Plan plan, boolean compression, int rep) throws Exception {
         ClientProvider netty = LoadClients.find(LOAD_CLIENT);
-        TopologyConfig config = serverConfig(run, compression);
-        try (SystemUnderTest sut = run.start(config);
+        Variant idleVariant = variant(compression, IDLE);
+        Variant busyVariant = variant(compression, BUSY);
+        try (SystemUnderTest sut = run.start(serverConfig(run, compression));
              WsClient client = netty.create(run.setup().clientOptions().withCompression(compression))) {
             ServerReplica server = sut.topology().replica(0);
             URI uri = sut.uri(Route.DIRECT);
             int ports = ConnectionMemory.ephemeralPorts();
-            warmUp(netty, run, compression, uri, plan.warmUp(), server, ports);
+            List<String> messages = CompressionScenario.messages().get(CompressionScenario.MEMORY_MESSAGE);
+            ConnectionMemory.warmUp(netty, run.setup().clientOptions().withCompression(compression), uri,
+                    plan.warmUp(), server, messages);
 
             ConnectionRoom room = ConnectionRoom.between(server.pid(), ProcessHandle.current().pid());
             int n = room.fit(plan.connections());
-            ConnectionMemory.noteSize(run, variant, plan.connections(), n, room);
+            ConnectionMemory.noteSize(run, idleVariant, plan.connections(), n, room);
+            ConnectionMemory.noteSize(run, busyVariant, plan.connections(), n, room);
             if (n == 0) {
                 throw new IOException("no connection fits: " + room.describe() + "; raise ulimit -n");
             }
-            ServerMemory before = ServerMemory.afterGc(server);
+            MemoryPerConnection memory = MemoryPerConnection.baseline(server);
             SourceAddresses sources = SourceAddresses.forConnections(n, ports);
             IdleConnections idle = IdleConnections.open(client, uri, n, plan.perSecond(), sources);
             ConnectionMemory.check(idle, server, compression);
-            ServerMemory after = ServerMemory.afterGc(server);
+            Map<String, Double> idleValues = memory.over(idle.opened());
             ConnectionMemory.check(idle, server, compression); // still all there after the collection's pause
-            ConnectionMemory.noteOpening(run, variant, plan.perSecond(), idle, sources);
+            ConnectionMemory.noteOpening(run, idleVariant, plan.perSecond(), idle, sources);
+            Map<String, Double> opening = opening(n, idle);
+            run.record(idleVariant, rep, merged(idleValues, opening),
+                    Map.of("connect", Histograms.encode(idle.connectNanos())));
+            if (!run.skip(busyVariant)) {
+                ConnectionMemory.makeBusy(idle, messages);
+                Map<String, Double> busyValues = memory.over(idle.opened());
+                ConnectionMemory.check(idle, server, compression);
+                run.record(busyVariant, rep, merged(busyValues, opening), Map.of());
+            }
             sut.killServers(); // N connections closed one by one would take seconds and measure nothing
-            return new Measured(values(n, idle, before, after), idle.connectNanos());
         }
     }
 
-    /** The bench's server JVM (same flags for every impl) with the heap pre-touched, deflate on or off. */
+    /** The bench's server JVM started as a user would ({@link ConnectionMemory#userStarted}), deflate on or off. */
     private static TopologyConfig serverConfig(ScenarioRun run, boolean compression) {
-        TopologyConfig base = ConnectionMemory.preTouched(run.topology());
+        TopologyConfig base = ConnectionMemory.userStarted(run.topology());
         return base.withServer(base.server().withCompression(compression, base.server().compressionLevel()));
     }
 
-    /**
-     * A fresh JVM interprets and has loaded none of the handshake's classes: open and drop a few hundred
-     * connections first, so the classes loaded and code compiled for the first connections do not count as
-     * memory of the measured ones, and wait until the server has let go of every one.
-     */
-    private static void warmUp(ClientProvider netty, ScenarioRun run, boolean compression, URI uri, int count,
-                               ServerReplica server, int ports) throws Exception {
-        try (WsClient client = netty.create(run.setup().clientOptions().withCompression(compression))) {
-            IdleConnections warm = IdleConnections.open(client, uri, count, 0,
-                    SourceAddresses.forConnections(count, ports));
-            if (warm.opened() == 0) {
-                throw new IOException("warm-up: no connection opened: " + warm.firstFailure());
-            }
-        }
-        ConnectionMemory.awaitGauge(server, 0, "after the warm-up connections were dropped");
-    }
-
-    private static Map<String, Double> values(int n, IdleConnections idle, ServerMemory before, ServerMemory after) {
-        double opened = idle.opened();
+    private static Map<String, Double> opening(int n, IdleConnections idle) {
         Histogram connect = idle.connectNanos();
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put(HEAP_PER_CONN.key(), (after.heapUsedBytes() - before.heapUsedBytes()) / opened);
-        values.put(RSS_PER_CONN.key(), (after.rssBytes() - before.rssBytes()) / opened);
         values.put(TARGET.key(), (double) n);
-        values.put(OPENED.key(), opened);
+        values.put(OPENED.key(), (double) idle.opened());
         values.put(FAILED.key(), (double) idle.failed());
         values.put(CONNECT_P50.key(), connect.getValueAtPercentile(50) / 1e6);
         values.put(CONNECT_P99.key(), connect.getValueAtPercentile(99) / 1e6);
         values.put(OPEN_TIME.key(), idle.seconds());
         values.put(OPEN_RATE.key(), idle.openedPerSecond());
-        values.put(HEAP_AFTER.key(), after.heapUsedBytes() / (1024.0 * 1024));
-        values.put(RSS_AFTER.key(), after.rssBytes() / (1024.0 * 1024));
         return values;
     }
 
-    public static Variant variant(boolean compression) {
-        return Variant.of(ROUTE, Route.DIRECT.label(), COMPRESSION, compression ? "on" : "off");
+    private static Map<String, Double> merged(Map<String, Double> memory, Map<String, Double> opening) {
+        Map<String, Double> all = new LinkedHashMap<>(memory);
+        all.putAll(opening);
+        return all;
+    }
+
+    public static Variant variant(boolean compression, String connections) {
+        return Variant.of(ROUTE, Route.DIRECT.label(), COMPRESSION, compression ? "on" : "off", CONNECTIONS,
+                connections);
     }
 }

@@ -11,7 +11,6 @@ import io.wsbench.bench.load.IdleConnections;
 import io.wsbench.bench.load.SourceAddresses;
 import io.wsbench.bench.machine.ConnectionRoom;
 import io.wsbench.bench.machine.ProcessUsage;
-import io.wsbench.bench.machine.ServerMemory;
 import io.wsbench.bench.payload.JsonNotifications;
 import io.wsbench.bench.chart.ChartSpec;
 import io.wsbench.bench.format.Format;
@@ -20,6 +19,7 @@ import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.Feature;
 import io.wsbench.core.Transports;
+import io.wsbench.core.client.ClientOptions;
 import io.wsbench.core.client.ClientProvider;
 import io.wsbench.core.client.WireBytes;
 import io.wsbench.core.client.WsClient;
@@ -65,7 +65,6 @@ public final class CompressionScenario implements Scenario {
 
     public static final String PAYLOAD = "payload";
     static final String LEVEL = "level";
-    private static final Duration ECHO_PATIENCE = Duration.ofSeconds(30);
 
     public static final Metric RATIO_DOWN = Metric.higher("ratio_down", "ratio server→client", "×");
     static final Metric WIRE_DOWN = Metric.lower("wire_down_bytes", "wire/msg server→client", "bytes");
@@ -76,8 +75,8 @@ public final class CompressionScenario implements Scenario {
     static final Metric RATIO_UP = Metric.context("ratio_up", "ratio client→server", "×");
     static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
     static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
-    static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
-    static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
+    /** Connections opened and dropped in the memory JVM before its baseline, as capacity's warm-up. */
+    static final int MEMORY_WARM_UP = 200;
     static final Metric OPENED = Metric.context("opened", "connections", "conns");
 
     @Override
@@ -100,11 +99,10 @@ public final class CompressionScenario implements Scenario {
                 + " payload, no TCP/IP headers) over the whole loop of a size, from the first send to the last echo,"
                 + " so every byte belongs to a counted message; ratio = JSON bytes (UTF-8) / wire bytes per message,"
                 + " server→client being the server's level at work, client→server the client's fixed level 6."
-                + " Memory: at level 6, in the same JVM once its echo loops are closed (its heap pre-touched, as in"
-                + " capacity; the other levels' JVMs are not, to start faster), N connections each send one 2 KiB"
-                + " message and get its echo, then heap after a forced GC and RSS over the reading before they"
-                + " opened, per connection, with the offer asking for context takeover (on) or for server_ and"
-                + " client_no_context_takeover (off). It lies when the loop is short (small windows on a busy"
+                + " Memory: at level 6, in a JVM of its own started with the others, warmed up by "
+                + MEMORY_WARM_UP + " connections, N connections each exchange " + ConnectionMemory.BUSY_EXCHANGES
+                + " messages of about 2 KiB (as capacity's busy rows), with the offer asking for context takeover (on)"
+                + " or for server_ and client_no_context_takeover (off); " + MemoryPerConnection.EXPLAINED + ". It lies when the loop is short (small windows on a busy"
                 + " machine: see the spread), and deflate at level 6 on the client side costs load CPU that a"
                 + " browser would spend instead; Java-WebSocket sends messages under 1 KiB uncompressed (its"
                 + " extension's threshold) and never keeps its server context.";
@@ -113,7 +111,8 @@ public final class CompressionScenario implements Scenario {
     @Override
     public List<Metric> metrics() {
         return List.of(RATIO_DOWN, WIRE_DOWN, PAYLOAD_BYTES, CPU_PER_1K, THROUGHPUT, WIRE_UP, RATIO_UP, SERVER_CPU,
-                LOAD_CPU, HEAP_PER_CONN, RSS_PER_CONN, OPENED);
+                LOAD_CPU, MemoryPerConnection.FOOTPRINT, MemoryPerConnection.LIVE_SET, MemoryPerConnection.HEAP,
+                MemoryPerConnection.NATIVE, OPENED);
     }
 
     @Override
@@ -142,7 +141,7 @@ public final class CompressionScenario implements Scenario {
         return "per repetition one fresh server JVM per level, all started together; in each the sizes (in an order"
                 + " rotated each repetition) warm up until " + EchoScenario.steady(profile.steadyState()
                 .withCap(warmUp(profile))) + ", then " + measureTime(profile).toMillis() + " ms measured; the"
-                + " memory rows in the level-" + MEMORY_LEVEL + " JVM after its echoes";
+                + " memory rows in a level-" + MEMORY_LEVEL + " JVM of their own, started as a user would";
     }
 
     @Override
@@ -153,29 +152,38 @@ public final class CompressionScenario implements Scenario {
         declareUnsupported(run, unsupported);
         List<Integer> levels = levels(profile).stream()
                 .filter(level -> !variantsOf(profile, level).stream().allMatch(run::skip)).toList();
+        List<Variant> memoryVariants = List.of(memoryVariant(profile, true), memoryVariant(profile, false));
+        boolean memory = !memoryVariants.stream().allMatch(run::skip);
+        List<TopologyConfig> configs = new ArrayList<>(levels.stream().map(level -> serverConfig(run, level)).toList());
+        if (memory) {
+            configs.add(memoryServerConfig(run));
+        }
         List<SystemUnderTest> servers;
         try {
-            // one JVM per level, all started at once: sequential starts were most of this scenario's time
-            servers = run.startAll(levels.stream().map(level -> serverConfig(run, level)).toList());
+            // one JVM per level and one for memory, all started at once: sequential starts were most of the time
+            servers = run.startAll(configs);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
             levels.forEach(level -> variantsOf(profile, level).forEach(v -> run.fail(v, Reasons.of(e))));
+            memoryVariants.forEach(v -> run.fail(v, Reasons.of(e)));
             return;
         }
-        for (int i = 0; i < levels.size(); i++) {
-            int level = levels.get(i);
+        for (int i = 0; i < servers.size(); i++) {
+            boolean memoryJvm = i == levels.size();
+            List<Variant> measured = memoryJvm ? memoryVariants : variantsOf(profile, levels.get(i));
             try (SystemUnderTest sut = servers.get(i)) {
-                measureEcho(run, sut, level, rep, messages);
-                if (level == MEMORY_LEVEL) {
+                if (memoryJvm) {
                     measureMemory(run, sut, rep, messages.get(MEMORY_MESSAGE), unsupported);
+                } else {
+                    measureEcho(run, sut, levels.get(i), rep, messages);
                 }
-                sut.killServers(); // its figures are taken; the next level's JVM is waiting
+                sut.killServers(); // its figures are taken; the next JVM is waiting
             } catch (InterruptedException e) {
                 servers.subList(i + 1, servers.size()).forEach(SystemUnderTest::close);
                 throw e;
             } catch (Exception e) {
-                variantsOf(profile, level).forEach(v -> run.fail(v, Reasons.of(e)));
+                measured.forEach(v -> run.fail(v, Reasons.of(e)));
             }
         }
     }
@@ -218,15 +226,16 @@ public final class CompressionScenario implements Scenario {
         return profile.pick(SMOKE_LEVELS, LEVELS, LEVELS);
     }
 
-    /**
-     * The bench's server JVM at {@code level}; the one that also runs the memory part has its heap pre-touched,
-     * as in capacity (touching 1 GiB costs about 2 s of start-up on this machine, so the others do not, and in
-     * smoke, whose figures mean nothing, none does).
-     */
+    /** The bench's server JVM at {@code level}. */
     private static TopologyConfig serverConfig(ScenarioRun run, int level) {
-        boolean preTouch = level == MEMORY_LEVEL && !run.profile().name().equals("smoke");
-        TopologyConfig base = preTouch ? ConnectionMemory.preTouched(run.topology()) : run.topology();
+        TopologyConfig base = run.topology();
         return base.withServer(base.server().withCompression(level > 0, level > 0 ? level : MEMORY_LEVEL));
+    }
+
+    /** The memory rows' own JVM at {@link #MEMORY_LEVEL}, started as a user would, as capacity's is. */
+    private static TopologyConfig memoryServerConfig(ScenarioRun run) {
+        TopologyConfig base = ConnectionMemory.userStarted(run.topology());
+        return base.withServer(base.server().withCompression(true, MEMORY_LEVEL));
     }
 
     private static void declareUnsupported(ScenarioRun run, Map<Feature, String> unsupported) {
@@ -241,6 +250,10 @@ public final class CompressionScenario implements Scenario {
                     run.notSupported(v, "COMPRESSION_LEVEL does not reach the deflater: " + noLevel);
                 }
             }
+        }
+        if (noDeflate != null) {
+            run.notSupported(memoryVariant(profile, true), noDeflate);
+            run.notSupported(memoryVariant(profile, false), noDeflate);
         }
         String refuses = unsupported.get(Feature.NO_CONTEXT_TAKEOVER);
         if (refuses != null && noDeflate == null) {
@@ -404,31 +417,34 @@ public final class CompressionScenario implements Scenario {
         }
     }
 
-    /** Null when the server refused the offer without context takeover (the variant is then not supported). */
+    /**
+     * Warmed up with the same offer, then N connections each exchanging {@link ConnectionMemory#BUSY_EXCHANGES}
+     * messages, read as capacity reads its busy rows. Null when the server refused the offer without context
+     * takeover (the variant is then not supported).
+     */
     private static Map<String, Double> measureMemory(ScenarioRun run, ClientProvider netty, ServerReplica server,
                                                      URI uri, int n, boolean takeover, List<String> batch,
                                                      Variant variant) throws Exception {
-        ConnectionMemory.awaitGauge(server, 0, "before the baseline");
-        ServerMemory before = ServerMemory.afterGc(server);
-        try (WsClient client = netty.create(run.setup().clientOptions().withCompression(true)
-                .withContextTakeover(takeover))) {
+        ClientOptions options = run.setup().clientOptions().withCompression(true).withContextTakeover(takeover);
+        try {
+            ConnectionMemory.warmUp(netty, options, uri, MEMORY_WARM_UP, server, batch);
+        } catch (IOException e) {
+            if (takeover) {
+                throw e;
+            }
+            run.notSupported(variant, "the server did not grant server_no_context_takeover: " + Reasons.of(e));
+            return null;
+        }
+        MemoryPerConnection memory = MemoryPerConnection.baseline(server);
+        try (WsClient client = netty.create(options)) {
             SourceAddresses sources = SourceAddresses.forConnections(n, ConnectionMemory.ephemeralPorts());
             IdleConnections idle = IdleConnections.open(client, uri, n, 0, sources);
-            if (!takeover && idle.opened() == 0) {
-                run.notSupported(variant, "the server did not grant server_no_context_takeover: "
-                        + idle.firstFailure());
-                return null;
-            }
             ConnectionMemory.check(idle, server, true);
-            idle.exchangeOne(batch, ECHO_PATIENCE);
-            ServerMemory after = ServerMemory.afterGc(server);
+            ConnectionMemory.makeBusy(idle, batch);
+            Map<String, Double> values = memory.over(idle.opened());
             ConnectionMemory.check(idle, server, true);
             ConnectionMemory.noteOpening(run, variant, 0, idle, sources);
-            double opened = idle.opened();
-            Map<String, Double> values = new LinkedHashMap<>();
-            values.put(HEAP_PER_CONN.key(), (after.heapUsedBytes() - before.heapUsedBytes()) / opened);
-            values.put(RSS_PER_CONN.key(), (after.rssBytes() - before.rssBytes()) / opened);
-            values.put(OPENED.key(), opened);
+            values.put(OPENED.key(), (double) idle.opened());
             return values;
         }
     }
@@ -441,10 +457,6 @@ public final class CompressionScenario implements Scenario {
     private static List<Variant> variantsOf(Profile profile, int level) {
         List<Variant> vs = new ArrayList<>();
         sizes(profile, level).forEach(size -> vs.add(echoVariant(size, level)));
-        if (level == MEMORY_LEVEL) {
-            vs.add(memoryVariant(profile, true));
-            vs.add(memoryVariant(profile, false));
-        }
         return vs;
     }
 
@@ -455,7 +467,8 @@ public final class CompressionScenario implements Scenario {
     }
 
     static Variant memoryVariant(Profile profile, boolean takeover) {
-        return Variant.of(PAYLOAD, String.format("memory at %,d conns, one 2 KiB msg each", memoryConnections(profile)),
+        return Variant.of(PAYLOAD, String.format("memory at %,d conns, %d × 2 KiB msgs each", memoryConnections(profile),
+                        ConnectionMemory.BUSY_EXCHANGES),
                 LEVEL, MEMORY_LEVEL + ", context takeover " + (takeover ? "on" : "off"));
     }
 }

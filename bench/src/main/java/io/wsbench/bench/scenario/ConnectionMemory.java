@@ -5,22 +5,34 @@ import io.wsbench.bench.load.SourceAddresses;
 import io.wsbench.bench.machine.ConnectionRoom;
 import io.wsbench.bench.machine.ProcFs;
 import io.wsbench.bench.result.Variant;
+import io.wsbench.core.client.ClientOptions;
+import io.wsbench.core.client.ClientProvider;
+import io.wsbench.core.client.WsClient;
 import io.wsbench.topology.ServerReplica;
 import io.wsbench.topology.TopologyConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the capacity and compression scenarios share to measure memory per connection: a server JVM whose heap is
- * pre-touched, the checks that N connections really are open on both sides (and deflated when they should be),
+ * What the capacity and compression scenarios share to measure memory per connection: a server JVM started as a
+ * user starts one, the busy exchange, the checks that N connections really are open on both sides (and deflated when they should be),
  * and the notes on how N was sized and how fast it opened. The readings themselves are
- * {@link io.wsbench.bench.machine.ServerMemory} before and after.
+ * {@link MemoryPerConnection}.
  */
 final class ConnectionMemory {
-    /** The heap is touched up front, so RSS grows only by what lives outside it. */
-    static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
+    /** A user's initial heap: small, so G1 grows it as the connections need (what the footprint is about). */
+    static final String USER_INITIAL_HEAP = "-Xms64m";
+    /** "A few messages" per connection of a busy set: enough for buffers and deflate windows to fill. */
+    static final int BUSY_EXCHANGES = 3;
+    /**
+     * How long every echo of one busy round may take: a connection's first deflated message makes Netty and Jetty
+     * allocate its zlib state (about 300 KiB on each side), and 10,000 of those on one shared core took more than
+     * 30 s when the machine's load average was 20.
+     */
+    private static final Duration ECHO_PATIENCE = Duration.ofSeconds(120);
     /** How long the server's connections gauge may lag behind the client's view of its handshakes. */
     private static final Duration GAUGE_PATIENCE = Duration.ofSeconds(10);
     private static final int DEFAULT_EPHEMERAL_PORTS = 60999 - 32768 + 1;
@@ -28,11 +40,42 @@ final class ConnectionMemory {
     private ConnectionMemory() {
     }
 
-    /** {@code base} with the heap pre-touched ({@link #PRE_TOUCH}). */
-    static TopologyConfig preTouched(TopologyConfig base) {
-        List<String> flags = new ArrayList<>(base.jvm().flags());
-        flags.add(PRE_TOUCH);
+    /**
+     * {@code base} started as a user would: the bench's -Xms (equal to -Xmx, for steady speed figures) replaced by
+     * {@link #USER_INITIAL_HEAP}, no pre-touch; -Xmx and the collector stay as every scenario has them.
+     */
+    static TopologyConfig userStarted(TopologyConfig base) {
+        List<String> flags = new ArrayList<>();
+        flags.add(USER_INITIAL_HEAP);
+        base.jvm().flags().stream().filter(f -> !f.startsWith("-Xms") && !f.equals("-XX:+AlwaysPreTouch"))
+                .forEach(flags::add);
         return base.withJvm(base.jvm().withFlags(flags));
+    }
+
+    /** Each connection sends {@link #BUSY_EXCHANGES} messages, one after another's echo came back everywhere. */
+    static void makeBusy(IdleConnections idle, List<String> messages) throws IOException, InterruptedException {
+        for (int i = 0; i < BUSY_EXCHANGES; i++) {
+            idle.exchangeOne(messages.subList(i, messages.size()), ECHO_PATIENCE);
+        }
+    }
+
+    /**
+     * A fresh JVM interprets and has loaded none of the handshake's classes: open a few hundred connections with
+     * {@code options}, let each exchange {@link #BUSY_EXCHANGES} messages and drop them, so the classes loaded and
+     * code compiled for the first connections and messages do not count as memory of the measured ones, and wait
+     * until the server has let go of every one.
+     */
+    static void warmUp(ClientProvider netty, ClientOptions options, URI uri, int count, ServerReplica server,
+                       List<String> messages) throws Exception {
+        try (WsClient client = netty.create(options)) {
+            IdleConnections warm = IdleConnections.open(client, uri, count, 0,
+                    SourceAddresses.forConnections(count, ephemeralPorts()));
+            if (warm.opened() == 0) {
+                throw new IOException("warm-up: no connection opened: " + warm.firstFailure());
+            }
+            makeBusy(warm, messages);
+        }
+        awaitGauge(server, 0, "after the warm-up connections were dropped");
     }
 
     /** The machine's ephemeral port range, Linux's default when /proc does not say. */

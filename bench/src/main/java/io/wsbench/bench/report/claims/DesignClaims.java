@@ -2,6 +2,7 @@ package io.wsbench.bench.report.claims;
 
 import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.RunResult;
+import io.wsbench.bench.result.Variant;
 import io.wsbench.bench.scenario.CapacityScenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +45,9 @@ public final class DesignClaims {
     }
 
     /**
-     * Capacity without deflate: heap + RSS per connection for every impl, deflate's cost as a remark. The
-     * 50,000 is measured only when every impl held that many at once; otherwise it is the per-connection figure
-     * multiplied, and the verdict says so.
+     * Capacity without deflate, idle: the footprint per connection (the RSS growth a user provisions for) for every
+     * impl, busy connections with deflate as a remark. The 50,000 is measured only when every impl held that many
+     * at once; otherwise it is the per-connection figure multiplied, and the verdict says so.
      */
     static Verdict fewKilobytesPerConnection(RunResult run) {
         Optional<Figures> capacity = Figures.of(run, CapacityScenario.NAME);
@@ -59,11 +60,11 @@ public final class DesignClaims {
         }
         Map<String, Double> on = perConnection(capacity.get(), true);
         long within = off.values().stream().filter(b -> b <= FEW_KB.value()).count();
-        double held = capacity.get().medians(CapacityScenario.OPENED, CapacityScenario.variant(false)).values()
+        double held = capacity.get().medians(CapacityScenario.OPENED, idle(false)).values()
                 .stream().mapToDouble(Double::doubleValue).min().orElse(0);
         boolean heldForReal = held >= VM_CLIENTS.value();
         String clients = VM_CLIENTS.shown();
-        StringBuilder figures = new StringBuilder("heap + RSS per idle connection: ");
+        StringBuilder figures = new StringBuilder("footprint (RSS growth, what to provision) per idle connection: ");
         figures.append(String.join(", ", off.entrySet().stream()
                 .map(e -> e.getKey() + " " + Format.size(e.getValue())).toList()));
         figures.append(" (").append(within).append(" of ").append(off.size()).append(" within ")
@@ -82,7 +83,7 @@ public final class DesignClaims {
             double worstOn = on.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             String who = on.entrySet().stream().filter(e -> e.getValue() == worstOn).map(Map.Entry::getKey)
                     .findFirst().orElseThrow();
-            figures.append(". With permessage-deflate negotiated up to ").append(Format.size(worstOn))
+            figures.append(". Busy with permessage-deflate up to ").append(Format.size(worstOn))
                     .append(" (").append(who).append("), ").append(Format.size(worstOn * VM_CLIENTS.value()))
                     .append(" for ").append(clients);
         }
@@ -94,13 +95,13 @@ public final class DesignClaims {
                 : Verdict.extrapolated(figures.toString());
     }
 
-    /** Heap after GC plus RSS growth per connection: the heap is pre-touched, so RSS is what lies outside it. */
+    /** The footprint per connection: idle without deflate, or busy with it (where deflate's windows live). */
     private static Map<String, Double> perConnection(Figures capacity, boolean compression) {
-        Map<String, Double> heap = capacity.medians(CapacityScenario.HEAP_PER_CONN,
-                CapacityScenario.variant(compression));
-        Map<String, Double> rss = capacity.medians(CapacityScenario.RSS_PER_CONN,
-                CapacityScenario.variant(compression));
-        heap.replaceAll((impl, h) -> h + Math.max(0, rss.getOrDefault(impl, 0.0)));
-        return heap;
+        return capacity.medians(CapacityScenario.FOOTPRINT, compression
+                ? CapacityScenario.variant(true, CapacityScenario.BUSY) : idle(false));
+    }
+
+    private static Variant idle(boolean compression) {
+        return CapacityScenario.variant(compression, CapacityScenario.IDLE);
     }
 }

@@ -23,57 +23,56 @@ class CapacityClaimsTest {
 
     @Test
     void holdsWhenEveryImplStaysWithinAFewKbAndTheRunHeldFiftyThousand() {
-        Verdict v = judge(idle("netty", FEW_KB.value() - 1_000, 1_000, HELD), idle("jetty", 2_000, 1_000, HELD));
+        Verdict v = judge(idle("netty", FEW_KB.value(), HELD), idle("jetty", 3_000, HELD));
         assertThat(v.judgement()).isEqualTo(Judgement.HOLDS);
         assertThat(v.figures()).contains("netty 16 KiB", "jetty 2.93 KiB", "50,000 such connections held at once");
     }
 
     @Test
     void oneImplOverAFewKbHoldsInPart() {
-        Verdict v = judge(idle("netty", FEW_KB.value() - 1_000, 1_000, HELD),
-                idle("jetty", FEW_KB.value() - 999, 1_000, HELD));
+        Verdict v = judge(idle("netty", FEW_KB.value(), HELD), idle("jetty", FEW_KB.value() + 1, HELD));
         assertThat(v.judgement()).isEqualTo(Judgement.PARTLY);
     }
 
     @Test
     void everyImplOverAFewKbDoesNotHoldEvenWhenExtrapolated() {
-        Verdict v = judge(idle("netty", FEW_KB.value(), 1, 10_000));
+        Verdict v = judge(idle("netty", FEW_KB.value() + 1, 10_000));
         assertThat(v.judgement()).isEqualTo(Judgement.DOES_NOT_HOLD);
     }
 
     @Test
     void heldOneShortOfFiftyThousandIsExtrapolatedAndShowsTheMultiplication() {
-        Verdict v = judge(idle("netty", 4_096, 0, HELD - 1), idle("jetty", 2_048, 0, HELD));
+        Verdict v = judge(idle("netty", 4_096, HELD - 1), idle("jetty", 2_048, HELD));
         assertThat(v.judgement()).isEqualTo(Judgement.EXTRAPOLATED);
         assertThat(v.figures()).contains("the run held 49,999", "4 KiB × 50,000 = 195 MiB");
     }
 
     @Test
     void deflatesCostIsARemarkNotTheVerdict() {
-        Row deflated = ok("netty", CapacityScenario.variant(true), Map.of(CapacityScenario.HEAP_PER_CONN, 100_000.0,
-                CapacityScenario.RSS_PER_CONN, 10_000.0, CapacityScenario.OPENED, HELD));
-        Verdict v = judge(idle("netty", 2_000, 0, HELD), deflated);
+        Row deflated = ok("netty", CapacityScenario.variant(true, CapacityScenario.BUSY),
+                Map.of(CapacityScenario.FOOTPRINT, 110_000.0, CapacityScenario.OPENED, HELD));
+        Verdict v = judge(idle("netty", 2_000, HELD), deflated);
         assertThat(v.judgement()).isEqualTo(Judgement.HOLDS);
-        assertThat(v.figures()).contains("With permessage-deflate negotiated up to 107 KiB (netty)");
+        assertThat(v.figures()).contains("Busy with permessage-deflate up to 107 KiB (netty)");
     }
 
     @Test
     void failedRowsAndAMissingScenarioAreNotMeasured() {
         assertThat(DesignClaims.fewKilobytesPerConnection(run()).judgement()).isEqualTo(Judgement.NOT_MEASURED);
-        assertThat(judge(failed("netty", CapacityScenario.variant(false))).judgement())
+        assertThat(judge(failed("netty", CapacityScenario.variant(false, CapacityScenario.IDLE))).judgement())
                 .isEqualTo(Judgement.NOT_MEASURED);
     }
 
     @Test
     void theVariantsJudgedAreOnesTheScenarioMeasures() {
-        assertThat(new CapacityScenario().variants(Profile.QUICK)).contains(CapacityScenario.variant(false),
-                CapacityScenario.variant(true));
+        assertThat(new CapacityScenario().variants(Profile.QUICK)).contains(
+                CapacityScenario.variant(false, CapacityScenario.IDLE), CapacityScenario.variant(true, CapacityScenario.BUSY));
     }
 
-    /** An idle connection without deflate: heap and RSS bytes per connection, connections held. */
-    private static Row idle(String impl, double heap, double rss, double opened) {
-        return ok(impl, CapacityScenario.variant(false), Map.of(CapacityScenario.HEAP_PER_CONN, heap,
-                CapacityScenario.RSS_PER_CONN, rss, CapacityScenario.OPENED, opened));
+    /** An idle connection without deflate: its footprint in bytes, connections held. */
+    private static Row idle(String impl, double footprint, double opened) {
+        return ok(impl, CapacityScenario.variant(false, CapacityScenario.IDLE),
+                Map.of(CapacityScenario.FOOTPRINT, footprint, CapacityScenario.OPENED, opened));
     }
 
     private static Verdict judge(Row... rows) {

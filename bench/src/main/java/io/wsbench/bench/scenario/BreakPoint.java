@@ -9,7 +9,7 @@ import java.util.List;
  * apart; the bisection is what lets the figure be ranked. The search is a value with no clock and no server in
  * it, so a unit test can check every path; the {@link Probe} does the measuring.
  *
- * @param held      the largest size that held; 0 when the first step failed
+ * @param held      the largest size that held; 0 when none did, down to the grain
  * @param failed    the smallest size that failed; 0 when none did (the ladder ran out first)
  * @param probes    how many sizes were measured
  */
@@ -29,8 +29,8 @@ public record BreakPoint(int held, int failed, int probes) {
     /**
      * Climbs {@code ladder} (ascending) with {@code probe}, then bisects between the last size that held and the
      * first that failed until they differ by at most {@code tolerance} of the held one (0.1: within 10%), each
-     * probe rounded to a multiple of {@code grain}. When the first step fails there is nothing below it to bisect
-     * towards: the break is reported as "below the first step".
+     * probe rounded to a multiple of {@code grain}. When the first step fails, the size is halved until one holds
+     * (down to {@code grain}), and the bisection goes on from there: a slow repetition still gives a figure.
      */
     public static BreakPoint find(List<Integer> ladder, double tolerance, int grain, Probe probe) throws Exception {
         int held = 0;
@@ -43,6 +43,16 @@ public record BreakPoint(int held, int failed, int probes) {
                 break;
             }
             held = size;
+        }
+        if (held == 0 && failed > 0) {
+            for (int size = failed / 2 / grain * grain; size >= grain; size = size / 2 / grain * grain) {
+                probes++;
+                if (probe.holds(size)) {
+                    held = size;
+                    break;
+                }
+                failed = size;
+            }
         }
         if (failed == 0 || held == 0) {
             return new BreakPoint(held, failed, probes);

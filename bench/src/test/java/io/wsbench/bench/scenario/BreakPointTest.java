@@ -31,9 +31,20 @@ class BreakPointTest {
     }
 
     @Test
-    void aFirstStepThatFailsHasNothingBelowToBisectTowards() throws Exception {
+    void aFirstStepThatFailsIsHalvedUntilOneHoldsThenBisected() throws Exception {
+        List<Integer> measured = new ArrayList<>();
+        BreakPoint b = BreakPoint.find(LADDER, 0.1, 100, n -> {
+            measured.add(n);
+            return n <= 700;
+        });
+        assertThat(measured).containsExactly(1000, 500, 800, 700);
+        assertThat(b).isEqualTo(new BreakPoint(700, 800, 4));
+    }
+
+    @Test
+    void nothingHoldsDownToTheGrain() throws Exception {
         BreakPoint b = BreakPoint.find(LADDER, 0.1, 100, n -> false);
-        assertThat(b).isEqualTo(new BreakPoint(0, 1000, 1));
+        assertThat(b).isEqualTo(new BreakPoint(0, 100, 4));
     }
 
     @Test

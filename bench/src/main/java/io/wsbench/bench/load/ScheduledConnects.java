@@ -33,6 +33,9 @@ public final class ScheduledConnects {
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final Semaphore pending = new Semaphore(MAX_PENDING);
     private long elapsedNanos;
+    /** When the first and the last handshake completed (System.nanoTime); guarded by connectNanos. */
+    private long firstDone = Long.MAX_VALUE;
+    private long lastDone = Long.MIN_VALUE;
 
     private ScheduledConnects() {
     }
@@ -68,11 +71,13 @@ public final class ScheduledConnects {
             pending.acquire();
             long began = fromSchedule && perSecond > 0 ? due : System.nanoTime();
             client.connect(uri, sources.forConnection(i), listener).whenComplete((connection, error) -> {
-                long took = System.nanoTime() - began;
+                long done = System.nanoTime();
                 if (error == null) {
                     opened.incrementAndGet();
                     synchronized (connectNanos) {
-                        connectNanos.recordValue(took);
+                        connectNanos.recordValue(done - began);
+                        firstDone = Math.min(firstDone, done);
+                        lastDone = Math.max(lastDone, done);
                     }
                     onOpen.accept(connection);
                 } else {
@@ -112,6 +117,18 @@ public final class ScheduledConnects {
     /** Connections per second actually opened over {@link #seconds()}. */
     public double openedPerSecond() {
         return elapsedNanos > 0 ? opened() / seconds() : 0;
+    }
+
+    /**
+     * Handshakes completed per second from the first completion to the last: the rate the server kept up,
+     * without the one connect time at the start that {@link #openedPerSecond()} counts, which in a short window
+     * at a low rate is a large share of it. 0 with fewer than two.
+     */
+    public double completedPerSecond() {
+        synchronized (connectNanos) {
+            long span = lastDone - firstDone;
+            return opened() < 2 || span <= 0 ? 0 : (opened() - 1) / (span / 1e9);
+        }
     }
 
     /** Connect times in nanoseconds (a copy). */

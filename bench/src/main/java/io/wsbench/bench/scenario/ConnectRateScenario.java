@@ -35,8 +35,8 @@ public final class ConnectRateScenario implements Scenario {
     static final Duration P99_BAR = Duration.ofSeconds(1);
     /**
      * A window this short cannot push a falling-behind server's p99 past a 1 s bar (half a second of schedule
-     * can only be half a second late), so a rate also fails when the handshakes it opened per second (to the end
-     * of the last one) fall below this share of the rate offered.
+     * can only be half a second late), so a rate also fails when the handshakes completed per second (first to
+     * last completion) fall below this share of the rate offered.
      */
     private static final double KEPT_UP = 0.85;
     /** Bisect until the last rate that held and the first that did not are this close. */
@@ -70,8 +70,8 @@ public final class ConnectRateScenario implements Scenario {
                 + " loopback source addresses 127.0.0.2 and up, until a handshake fails or the p99 connect time"
                 + " passes " + P99_BAR.toMillis() + " ms; then the rate is bisected between the last step that held"
                 + " and the first that did not to within " + Math.round(TOLERANCE * 100) + "%; a rate also fails"
-                + " when fewer than " + Math.round(KEPT_UP * 100) + "% of it opened per second. The figure is the"
-                + " handshakes per second opened at the highest rate that held. Connect times count from when each"
+                + " when fewer than " + Math.round(KEPT_UP * 100) + "% of it completed per second. The figure is the"
+                + " handshakes per second completed (first to last) at the highest rate that held. Connect times count from when each"
                 + " attempt was due (a server that falls behind shows it). Direct, and (full) through"
                 + " nginx terminating TLS, where nginx's TLS handshakes on the same CPU are most of the cost. It lies"
                 + " when the one-core load generator is the limit: load CPU near 1 at the rate found says so.";
@@ -202,8 +202,8 @@ public final class ConnectRateScenario implements Scenario {
             String why = c.failed() > 0 ? c.failed() + " of " + (c.failed() + c.opened()) + " handshakes failed ("
                     + c.firstFailure() + ")"
                     : p99 > P99_BAR.toMillis() ? String.format("p99 connect time %.0f ms", p99)
-                    : c.openedPerSecond() < KEPT_UP * perSecond
-                    ? String.format("opened %.0f/s of the %d/s offered", c.openedPerSecond(), perSecond) : null;
+                    : c.completedPerSecond() < KEPT_UP * perSecond
+                    ? String.format("completed %.0f/s of the %d/s offered", c.completedPerSecond(), perSecond) : null;
             measured.put(perSecond, new Step(c, values(c, usage), why));
             return why == null;
         }
@@ -226,7 +226,7 @@ public final class ConnectRateScenario implements Scenario {
 
         private static Map<String, Double> values(ScheduledConnects c, Map<String, ProcessUsage> usage) {
             Map<String, Double> values = new LinkedHashMap<>();
-            values.put(RATE.key(), c.openedPerSecond());
+            values.put(RATE.key(), c.completedPerSecond());
             values.put(CONNECT_P50.key(), c.connectNanos().getValueAtPercentile(50) / 1e6);
             values.put(CONNECT_P99.key(), c.connectNanos().getValueAtPercentile(99) / 1e6);
             putCores(values, SERVER_CPU, usage.get("server"));

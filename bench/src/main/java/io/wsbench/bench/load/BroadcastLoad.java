@@ -34,6 +34,7 @@ public final class BroadcastLoad implements AutoCloseable {
     private final ConnectionSet connections;
     private final ClientConnection sender;
     private final List<Subscriber> subscribers = new ArrayList<>();
+    private final List<ClientConnection> subscriberConnections = new ArrayList<>();
     private final Map<Long, BroadcastDelivery> deliveries = new ConcurrentHashMap<>();
     private final Recorder receipts = new Recorder(3);
     private final AtomicLong strays = new AtomicLong();
@@ -61,8 +62,25 @@ public final class BroadcastLoad implements AutoCloseable {
         for (int i = subscribers.size(); i < count; i++) {
             added.add(new Subscriber());
         }
-        connections.open(added);
+        subscriberConnections.addAll(connections.open(added));
         subscribers.addAll(added);
+    }
+
+    /**
+     * Closes the newest subscribers until there are {@code count} (the break-point search measures a smaller
+     * size after a larger one failed). A broadcast already on its way to them is not counted when it lands.
+     */
+    public void shrinkTo(int count) {
+        int n = subscribers.size();
+        if (count >= n) {
+            return;
+        }
+        List<Subscriber> gone = subscribers.subList(count, n);
+        gone.forEach(s -> s.gone = true);
+        List<ClientConnection> closing = subscriberConnections.subList(count, n);
+        connections.close(List.copyOf(closing));
+        closing.clear();
+        gone.clear();
     }
 
     public int subscribers() {
@@ -137,9 +155,14 @@ public final class BroadcastLoad implements AutoCloseable {
     /** Receives broadcasts; each must be one we sent, newer than the last it got. */
     private final class Subscriber implements ClientListener {
         private long lastSeq = -1;
+        /** Closed by {@link #shrinkTo}: no longer one of the subscribers a broadcast must reach. */
+        volatile boolean gone;
 
         @Override
         public void onText(ClientConnection c, String text) {
+            if (gone) {
+                return;
+            }
             long now = System.nanoTime();
             long[] p = payload(text, RECEIPT_PREFIX);
             BroadcastDelivery delivery = p == null || p[0] <= lastSeq ? null : deliveries.get(p[0]);

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -42,6 +44,8 @@ public final class ConnectionSet implements AutoCloseable {
     private final List<ClientConnection> connections = new ArrayList<>();
     private final Queue<String> unexpectedCloses = new ConcurrentLinkedQueue<>();
     private final AtomicInteger open = new AtomicInteger();
+    /** Connections {@link #close(List)} is closing on purpose: their ends are not a problem. */
+    private final Set<ClientConnection> leaving = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
     public ConnectionSet(WsClient client, URI uri) {
@@ -121,6 +125,20 @@ public final class ConnectionSet implements AutoCloseable {
                 + unexpectedCloses.peek() + ")";
     }
 
+    /**
+     * Closes some of the set's connections with 1000 (the rest stay open, the set smaller) and waits briefly for
+     * the server's answers; their ends are not a {@link #problem()}.
+     */
+    public void close(List<ClientConnection> some) {
+        leaving.addAll(some);
+        int stayOpen;
+        synchronized (connections) {
+            connections.removeAll(leaving);
+            stayOpen = connections.size();
+        }
+        closeAndWait(some, stayOpen);
+    }
+
     /** Closes every connection with 1000 and waits briefly for the server's answers. */
     @Override
     public void close() {
@@ -129,7 +147,11 @@ public final class ConnectionSet implements AutoCloseable {
         synchronized (connections) {
             all = List.copyOf(connections);
         }
-        for (ClientConnection c : all) {
+        closeAndWait(all, 0);
+    }
+
+    private void closeAndWait(List<ClientConnection> closing, int stayOpen) {
+        for (ClientConnection c : closing) {
             try {
                 c.close(CloseCodes.NORMAL, "");
             } catch (RuntimeException e) {
@@ -138,7 +160,7 @@ public final class ConnectionSet implements AutoCloseable {
         }
         long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         try {
-            while (open.get() > 0 && System.nanoTime() < deadline) {
+            while (open.get() > stayOpen && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
         } catch (InterruptedException e) {
@@ -173,7 +195,7 @@ public final class ConnectionSet implements AutoCloseable {
             }
             // may run before open() counted the connection in: the count is right once both happened
             open.decrementAndGet();
-            if (!closing) {
+            if (!closing && !leaving.contains(c)) {
                 unexpectedCloses.add(code + (reason == null || reason.isEmpty() ? "" : " " + reason));
             }
             listener.onClose(c, code, reason);

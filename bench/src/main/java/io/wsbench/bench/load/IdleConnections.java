@@ -1,6 +1,5 @@
 package io.wsbench.bench.load;
 
-import io.wsbench.bench.Reasons;
 import io.wsbench.core.client.ClientConnection;
 import io.wsbench.core.client.ClientListener;
 import io.wsbench.core.client.WsClient;
@@ -10,84 +9,40 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * N connections opened at a set rate and then left idle: the capacity scenario's load. Connection {@code i} is
- * started at {@code i / rate} seconds (open loop, so a slow server does not slow the schedule down), but never
- * more than {@link #MAX_PENDING} handshakes are outstanding at once, so a server that stops answering meets a
- * bounded backlog instead of tens of thousands of SYNs. Each connect time, from {@code connect()} to the end of
- * the opening handshake, goes into an HdrHistogram; failures are counted with the first reason kept.
+ * N connections opened at a set rate and then left idle: the capacity scenario's load. They are started on a
+ * schedule by {@link ScheduledConnects} (open loop, at most {@link ScheduledConnects#MAX_PENDING} handshakes
+ * outstanding), each connect time from {@code connect()} to the end of the opening handshake.
  * The connections stay open until the {@link WsClient} that opened them is closed: it owns them.
  */
 public final class IdleConnections {
-    /** Outstanding handshakes; below Linux's default accept backlog (somaxconn 4096). */
-    public static final int MAX_PENDING = 1000;
-    /** Past the client's own 30 s connect and handshake timeouts: every future has completed by then. */
-    private static final Duration SETTLE = Duration.ofSeconds(65);
+    /** Outstanding handshakes at most, as the capacity notes state it. */
+    public static final int MAX_PENDING = ScheduledConnects.MAX_PENDING;
 
     private final Queue<ClientConnection> open = new ConcurrentLinkedQueue<>();
-    private final Histogram connectNanos = new Histogram(3);
-    private final AtomicInteger failed = new AtomicInteger();
-    private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final AtomicInteger closed = new AtomicInteger();
     private final AtomicReference<String> firstClose = new AtomicReference<>();
     private final AtomicInteger received = new AtomicInteger();
-    private final Semaphore pending = new Semaphore(MAX_PENDING);
     private final Listener listener = new Listener();
-    private long elapsedNanos;
+    private ScheduledConnects attempts;
 
     private IdleConnections() {
     }
 
     /**
      * Opens {@code count} connections to {@code uri}, spread over {@code sources}, at {@code perSecond} (0: as
-     * fast as {@link #MAX_PENDING} outstanding handshakes allow), and returns when every attempt has ended.
+     * fast as {@link ScheduledConnects#MAX_PENDING} outstanding handshakes allow), and returns when every attempt
+     * has ended.
      */
     public static IdleConnections open(WsClient client, URI uri, int count, int perSecond, SourceAddresses sources)
             throws InterruptedException {
         IdleConnections c = new IdleConnections();
-        c.openAll(client, uri, count, perSecond, sources);
+        c.attempts = ScheduledConnects.run(client, uri, count, perSecond, sources, c.listener, c.open::add, false);
         return c;
-    }
-
-    private void openAll(WsClient client, URI uri, int count, int perSecond, SourceAddresses sources)
-            throws InterruptedException {
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            if (perSecond > 0) {
-                long due = start + (long) (i * (1e9 / perSecond));
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
-            pending.acquire();
-            long began = System.nanoTime();
-            client.connect(uri, sources.forConnection(i), listener).whenComplete((connection, error) -> {
-                long took = System.nanoTime() - began;
-                if (error == null) {
-                    open.add(connection);
-                    synchronized (connectNanos) {
-                        connectNanos.recordValue(took);
-                    }
-                } else {
-                    failed.incrementAndGet();
-                    firstFailure.compareAndSet(null, Reasons.of(error));
-                }
-                pending.release();
-            });
-        }
-        if (!pending.tryAcquire(MAX_PENDING, SETTLE.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException((MAX_PENDING - pending.availablePermits()) + " of " + count
-                    + " connection attempts had not ended " + SETTLE.toSeconds() + " s after the last one started");
-        }
-        pending.release(MAX_PENDING);
-        elapsedNanos = System.nanoTime() - start;
     }
 
     public int opened() {
@@ -95,29 +50,27 @@ public final class IdleConnections {
     }
 
     public int failed() {
-        return failed.get();
+        return attempts.failed();
     }
 
     /** Why the first failed attempt failed; null when none did. */
     public String firstFailure() {
-        return firstFailure.get();
+        return attempts.firstFailure();
     }
 
     /** From the first connect() to the end of the last attempt. */
     public double seconds() {
-        return elapsedNanos / 1e9;
+        return attempts.seconds();
     }
 
     /** Connections per second actually achieved over {@link #seconds()}. */
     public double openedPerSecond() {
-        return elapsedNanos > 0 ? opened() / seconds() : 0;
+        return attempts.openedPerSecond();
     }
 
     /** Connect times in nanoseconds (a copy). */
     public Histogram connectNanos() {
-        synchronized (connectNanos) {
-            return connectNanos.copy();
-        }
+        return attempts.connectNanos();
     }
 
     /** How many of the open connections negotiated permessage-deflate (the server accepted the offer). */

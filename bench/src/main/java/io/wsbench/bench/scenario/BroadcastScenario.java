@@ -28,8 +28,9 @@ import org.HdrHistogram.Histogram;
  * Broadcast (SPEC §4 "broadcast", websocket-shootout's method): the number of subscribers is stepped up on one
  * server, and at each step one sender sends N broadcast commands one after the other; every subscriber records
  * its time to receipt. Per step: p50/p95/p99 over every receipt, the first and the last receipt of each
- * broadcast, and whether every subscriber got every message (a lost one fails the step). Across the steps:
- * the most subscribers an impl holds with p95 ≤ {@value #HOLD_P95_MS} ms.
+ * broadcast, and whether every subscriber got every message (a lost one fails the step). The climb goes on to
+ * the break point ({@link BreakPoint}): the most subscribers an impl holds with p95 ≤ {@value #HOLD_P95_MS} ms,
+ * bisected to within 10%, so that the figure ranks impls instead of naming the step below their break.
  */
 public final class BroadcastScenario implements Scenario {
     /** websocket-shootout's bar: a broadcast that takes longer than this is no longer "real time". */
@@ -40,6 +41,8 @@ public final class BroadcastScenario implements Scenario {
     private static final String CLIENT = "netty";
     private static final Duration GAP = Duration.ofMillis(10);
     private static final long FULL_MAX = 28_000;
+    /** The bisection stops when the last size that held and the first that did not are this close. */
+    private static final double TOLERANCE = 0.10;
 
     private static final Metric P95 = Metric.lower("p95_ms", "p95 time to receipt", "ms");
     private static final Metric P50 = Metric.lower("p50_ms", "p50", "ms");
@@ -49,6 +52,9 @@ public final class BroadcastScenario implements Scenario {
     private static final Metric LAST_MAX = Metric.lower("last_max_ms", "last receipt max", "ms");
     private static final Metric HELD = Metric.higher("held_subscribers",
             "most subscribers at p95 ≤ " + (int) HOLD_P95_MS + " ms", "subscribers");
+    private static final Metric BREAK = Metric.context("break_subscribers", "first size past the bar",
+            "subscribers");
+    private static final Metric PROBES = Metric.context("sizes_measured", "sizes measured", "sizes");
     private static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
     private static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
     private static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
@@ -65,8 +71,12 @@ public final class BroadcastScenario implements Scenario {
         return "Broadcast, as in websocket-shootout: subscribers are added step by step to one server (direct, no"
                 + " nginx) and one sender sends broadcast commands one at a time, each waiting until every"
                 + " subscriber has it; time to receipt is measured from the send, per receipt (p50/p95/p99) and per"
-                + " broadcast (first and last receipt), and a lost message fails the step. The last row is the most"
-                + " subscribers whose p95 stayed within " + (int) HOLD_P95_MS + " ms (every smaller step too)."
+                + " broadcast (first and last receipt), and a lost message fails the step. The climb stops at the"
+                + " first step past " + (int) HOLD_P95_MS + " ms p95 (or with a lost message) and bisects between it"
+                + " and the last that held; the last row is that break point, the most subscribers at p95 ≤ "
+                + (int) HOLD_P95_MS + " ms to within " + Math.round(TOLERANCE * 100) + "% (\"≥ N\" where the"
+                + " steps, or the open-file limit, ran out first). Steps past the break have no row: they were"
+                + " not measured."
                 + " Always driven by the " + CLIENT + " load client on one core: every receipt of a broadcast"
                 + " lands there at once, so at high counts part of the figure is the client working through them"
                 + " (load CPU says when it is busy), and equally for every impl.";
@@ -74,7 +84,7 @@ public final class BroadcastScenario implements Scenario {
 
     @Override
     public List<Metric> metrics() {
-        return List.of(P95, P50, P99, FIRST, LAST, LAST_MAX, HELD, SERVER_CPU, LOAD_CPU, SERVER_RSS);
+        return List.of(P95, P50, P99, FIRST, LAST, LAST_MAX, HELD, BREAK, PROBES, SERVER_CPU, LOAD_CPU, SERVER_RSS);
     }
 
     @Override
@@ -93,35 +103,45 @@ public final class BroadcastScenario implements Scenario {
                 "p95 = " + (int) HOLD_P95_MS + " ms"));
     }
 
-    /** Subscriber counts; full doubles up to what one process can hold at the open-file limit. */
+    /**
+     * Subscriber counts, doubling up to what one process can hold at the open-file limit (quick from 2,000: the
+     * bisection puts the break between the steps, and a step below every impl's break only costs time).
+     */
     static List<Integer> steps(Profile profile) {
-        List<Integer> quick = List.of(1000, 2000, 4000, 8000);
-        List<Integer> full = new ArrayList<>();
+        return profile.pick(List.of(50, 200), ladder(2000), ladder(1000));
+    }
+
+    private static List<Integer> ladder(int from) {
+        List<Integer> steps = new ArrayList<>();
         // the sender is one connection too; past ~28k one source address runs out of ephemeral ports
         long cap = Math.min(OpenFileLimit.current().connectionsPerProcess() - 1, FULL_MAX);
-        for (int n = 1000; n <= cap; n *= 2) {
-            full.add(n);
+        for (int n = from; n <= cap; n *= 2) {
+            steps.add(n);
         }
         int top = (int) (cap / 1000 * 1000);
-        if (top > 0 && (full.isEmpty() || top > full.get(full.size() - 1))) {
-            full.add(top);
+        if (top > 0 && (steps.isEmpty() || top > steps.get(steps.size() - 1))) {
+            steps.add(top);
         }
-        return profile.pick(List.of(50, 200), quick, full);
+        return steps;
     }
 
     @Override
     public String method(Profile profile) {
         Sizes sizes = sizes(profile);
-        return "a fresh server JVM per repetition; the subscribers grow step by step in it, each step settled by "
-                + "one broadcast (the first by " + sizes.warmUp() + ") and then measured over " + sizes.broadcasts()
-                + " broadcasts";
+        return "a fresh server JVM per repetition; the subscribers climb the steps in it until one passes the bar"
+                + " or loses a message, then the search bisects between the last step that held and the first that"
+                + " did not to within " + Math.round(TOLERANCE * 100) + "% (in multiples of " + sizes.grain()
+                + ", halving first when the lowest step fails), closing subscribers to go down; steps an earlier"
+                + " repetition reached are measured after the search too; each size is settled by one broadcast (the first by "
+                + sizes.warmUp() + ") and then measured over " + sizes.broadcasts() + " broadcasts, fewer only once"
+                + " more than 5% of the receipts it would have are already late (the size cannot hold any more)";
     }
 
     private static Sizes sizes(Profile profile) {
-        // quick keeps to its time budget (a fresh JVM and up to 8k connections per repetition) with few broadcasts
-        // per step; every one reaches every subscriber, so a step still has thousands of receipts
-        return new Sizes(profile.pick(3, 5, 30), profile.pick(5, 20, 200),
-                profile.pick(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        // a fresh JVM's first size is settled by a few broadcasts; 20 at 2,000 subscribers are 40,000 receipts
+        return new Sizes(profile.pick(3, 20, 50), profile.pick(5, 10, 200),
+                profile.pick(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                profile.pick(10, 100, 100));
     }
 
     @Override
@@ -130,70 +150,146 @@ public final class BroadcastScenario implements Scenario {
         try (SystemUnderTest sut = run.start(run.topology());
              WsClient client = LoadClients.find(CLIENT).create(run.setup().clientOptions());
              BroadcastLoad load = BroadcastLoad.open(client, sut.uri(Route.DIRECT))) {
-            int held = climb(run, sut, load, steps, rep, sizes(run.profile()));
-            run.record(HELD_ROW, rep, Map.of(HELD.key(), (double) held));
+            Climb climb = new Climb(run, sut, load, steps, rep, sizes(run.profile()));
+            BreakPoint at = BreakPoint.find(steps, TOLERANCE, sizes(run.profile()).grain(), climb::holds);
+            climb.catchUp();
+            climb.failUnreached(at);
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put(HELD.key(), (double) at.held());
+            if (!at.ladderRanOut()) {
+                values.put(BREAK.key(), (double) at.failed());
+            }
+            values.put(PROBES.key(), (double) at.probes());
+            run.record(HELD_ROW, rep, values);
+            noteBound(run, at, steps);
+            if (climb.lost != null) {
+                run.note(HELD_ROW, "repetition " + rep + ": " + climb.lost + "; the search stopped there (the"
+                        + " connections can no longer be trusted), so the figure is the last size that held");
+            }
             sut.killServers(); // thousands of subscribers closed one by one would take seconds, measuring nothing
         }
     }
 
-    private record Sizes(int broadcasts, int warmUp, Duration patience) {
+    /** A ladder that never broke gives a lower bound: say what stopped it, the open-file limit or the profile. */
+    private static void noteBound(ScenarioRun run, BreakPoint at, List<Integer> steps) {
+        if (!at.ladderRanOut()) {
+            return;
+        }
+        long limit = OpenFileLimit.current().connectionsPerProcess();
+        boolean fileLimited = limit - 1 <= FULL_MAX && steps.get(steps.size() - 1) >= (limit - 1) / 1000 * 1000;
+        run.note(HELD_ROW, String.format("≥ %,d (%s): every size up to it held", at.held(),
+                fileLimited ? "open-file limit" : "top of the " + run.profile().name() + " profile's steps"));
     }
 
     /**
-     * Grows the subscribers step by step and measures each; returns the most subscribers held at p95 within
-     * the bar (with every smaller step too). A step that fails fails every larger one as not reached.
+     * @param grain the bisection's sizes are multiples of it
      */
-    private static int climb(ScenarioRun run, SystemUnderTest sut, BroadcastLoad load, List<Integer> steps, int rep,
-                             Sizes sizes) throws Exception {
-        int held = 0;
-        boolean holding = true;
-        // steps that failed in an earlier repetition are still climbed through, up to the last one still measured
-        int upTo = steps.size() - 1;
-        while (upTo > 0 && run.skip(variant(steps.get(upTo)))) {
-            upTo--;
+    private record Sizes(int broadcasts, int warmUp, Duration patience, int grain) {
+    }
+
+    /**
+     * One repetition's walk over sizes, as {@link BreakPoint} asks for them: grows or shrinks the subscribers,
+     * measures, and records the sizes that are steps (a bisection's sizes differ from one repetition to the next,
+     * so they make no rows; the search's result does). A lost message ends the walk: every later size fails.
+     */
+    private static final class Climb {
+        private final ScenarioRun run;
+        private final SystemUnderTest sut;
+        private final BroadcastLoad load;
+        private final List<Integer> steps;
+        private final int rep;
+        private final Sizes sizes;
+        private final List<Integer> measuredSteps = new ArrayList<>();
+        private boolean warm;
+        /** Why a size lost a message; null while none did. */
+        String lost;
+
+        Climb(ScenarioRun run, SystemUnderTest sut, BroadcastLoad load, List<Integer> steps, int rep, Sizes sizes) {
+            this.run = run;
+            this.sut = sut;
+            this.load = load;
+            this.steps = steps;
+            this.rep = rep;
+            this.sizes = sizes;
         }
-        for (int i = 0; i <= upTo; i++) {
-            int count = steps.get(i);
+
+        boolean holds(int count) throws InterruptedException {
+            if (lost != null) {
+                return false;
+            }
             Variant variant = variant(count);
+            boolean step = steps.contains(count);
+            if (step) {
+                measuredSteps.add(count);
+            }
             try {
+                load.shrinkTo(count);
                 load.growTo(count);
                 awaitRegistered(sut, count + 1, sizes.patience());
-                // a fresh JVM interprets at first; each step also settles its new connections
-                repeat(load, i == 0 ? sizes.warmUp() : 1, sizes.patience());
+                // a fresh JVM interprets at first; each size also settles its new connections
+                repeat(load, warm ? 1 : sizes.warmUp(), sizes.patience());
+                warm = true;
                 load.cut();
                 Measured m = measure(sut, load, sizes.broadcasts(), sizes.patience());
-                if (!run.skip(variant)) {
+                if (step && !run.skip(variant)) {
                     run.record(variant, rep, m.values(), Map.of("receipt", Histograms.encode(m.receipts())));
+                    if (m.broadcasts() < sizes.broadcasts()) {
+                        run.note(variant, "some repetitions stopped after fewer than " + sizes.broadcasts()
+                                + " broadcasts: more than 5% of the receipts were already later than "
+                                + (int) HOLD_P95_MS + " ms");
+                    }
                 }
-                holding &= m.values().get(P95.key()) <= HOLD_P95_MS;
-                held = holding ? count : held;
+                return m.values().get(P95.key()) <= HOLD_P95_MS;
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                String reason = sut.whyFailed(e);
-                run.fail(variant, reason);
-                steps.subList(i + 1, steps.size()).forEach(c -> run.fail(variant(c),
-                        "not reached: the " + count + "-subscriber step failed (" + reason + ")"));
-                break;
+                lost = "at " + count + " subscribers: " + sut.whyFailed(e);
+                if (step) {
+                    run.fail(variant, sut.whyFailed(e));
+                }
+                return false;
             }
         }
-        return held;
+
+        /**
+         * Measures the steps past this repetition's break that an earlier repetition reached, so that a row (a
+         * point of the chart) is not lost to one slow repetition; past the bar, a size stops after its first
+         * broadcast or two, so this costs little more than opening the connections.
+         */
+        void catchUp() throws InterruptedException {
+            for (int count : steps) {
+                if (!measuredSteps.contains(count) && !run.skip(variant(count)) && run.recorded(variant(count)) > 0) {
+                    holds(count);
+                }
+            }
+        }
+
+        /** Steps past the break that no repetition reached yet: their rows cannot have every repetition. */
+        void failUnreached(BreakPoint at) {
+            for (int count : steps) {
+                if (!measuredSteps.contains(count)) {
+                    run.fail(variant(count), "past the break: repetition " + rep + " broke below "
+                            + String.format("%,d", at.failed()) + " subscribers");
+                }
+            }
+        }
     }
 
     /**
-     * Waits until the server's Hub counts every connection: a client sees its connection open when the 101
-     * arrives, and some servers (Jetty) register the endpoint only after sending it, so a broadcast sent at once
-     * would miss connections that are not lost, only not there yet.
+     * Waits until the server's Hub counts exactly the connections open: a client sees its connection open when
+     * the 101 arrives, and some servers (Jetty) register the endpoint only after sending it, so a broadcast sent
+     * at once would miss connections that are not lost, only not there yet; after subscribers were closed, the
+     * server must have let go of them, or it would still be writing to them.
      */
     private static void awaitRegistered(SystemUnderTest sut, int connections, Duration patience) throws Exception {
         ServerReplica server = sut.topology().replicas().get(0);
         long deadline = System.nanoTime() + patience.toNanos();
         int active = server.connectionsActive();
-        while (active < connections && System.nanoTime() < deadline) {
+        while (active != connections && System.nanoTime() < deadline) {
             Thread.sleep(20);
             active = server.connectionsActive();
         }
-        if (active < connections) {
+        if (active != connections) {
             throw new IllegalStateException("the server counts " + active + " of " + connections
                     + " open connections after " + patience.toMillis() + " ms");
         }
@@ -207,24 +303,36 @@ public final class BroadcastScenario implements Scenario {
         }
     }
 
+    /**
+     * Up to {@code broadcasts} broadcasts; stops early once more than 5% of the receipts all of them would bring
+     * are already past the bar, since the p95 can then only be past it too (a size far past the break would
+     * otherwise take seconds per broadcast to confirm what is certain).
+     */
     private static Measured measure(SystemUnderTest sut, BroadcastLoad load, int broadcasts, Duration patience)
             throws Exception {
         double[] first = new double[broadcasts];
         double[] last = new double[broadcasts];
+        long allowedLate = (long) (0.05 * broadcasts * load.subscribers());
+        long bar = (long) (HOLD_P95_MS * 1e6);
+        Histogram receipts = new Histogram(3);
         ResourceSampler sampler = sut.sample();
-        for (int i = 0; i < broadcasts; i++) {
+        int sent = 0;
+        while (sent < broadcasts && receipts.getTotalCount() - receipts.getCountBetweenValues(0, bar) <= allowedLate) {
             BroadcastDelivery d = load.broadcast(patience);
             check(load, d, patience);
-            first[i] = d.firstMillis();
-            last[i] = d.lastMillis();
+            first[sent] = d.firstMillis();
+            last[sent] = d.lastMillis();
+            sent++;
+            receipts.add(load.cut());
             Thread.sleep(GAP.toMillis());
         }
         Map<String, ProcessUsage> usage = sampler.stop();
-        Histogram receipts = load.cut();
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(P95.key(), receipts.getValueAtPercentile(95) / 1e6);
         values.put(P50.key(), receipts.getValueAtPercentile(50) / 1e6);
         values.put(P99.key(), receipts.getValueAtPercentile(99) / 1e6);
+        first = Arrays.copyOf(first, sent);
+        last = Arrays.copyOf(last, sent);
         Arrays.sort(first);
         Arrays.sort(last);
         values.put(FIRST.key(), median(first));
@@ -239,11 +347,11 @@ public final class BroadcastScenario implements Scenario {
         if (client != null) {
             values.put(LOAD_CPU.key(), client.avgCores());
         }
-        return new Measured(values, receipts);
+        return new Measured(values, receipts, sent);
     }
 
-    /** One step's figures, and every receipt's time in nanoseconds for results.json. */
-    private record Measured(Map<String, Double> values, Histogram receipts) {
+    /** One size's figures, every receipt's time in nanoseconds for results.json, and how many broadcasts ran. */
+    private record Measured(Map<String, Double> values, Histogram receipts, int broadcasts) {
     }
 
     /** A broadcast some subscriber never got (or whose result never came) fails the step. */

@@ -11,6 +11,7 @@ public final class Scenarios {
             new LatencyScenario(),
             new BroadcastScenario(),
             new CapacityScenario(),
+            new ConnectRateScenario(),
             new ClientsScenario(),
             new CompressionScenario(),
             new DeflateJmhScenario(),

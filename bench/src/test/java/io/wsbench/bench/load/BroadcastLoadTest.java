@@ -39,6 +39,23 @@ class BroadcastLoadTest {
     }
 
     @Test
+    void subscribersClosedToShrinkAreNeitherCountedNorAProblem() throws Exception {
+        FakeHubClient client = new FakeHubClient(io, i -> false);
+        try (BroadcastLoad load = BroadcastLoad.open(client, SERVER)) {
+            load.growTo(50);
+            load.shrinkTo(20);
+            assertThat(load.subscribers()).isEqualTo(20);
+            // the fake hub still sends to the closed ones: their receipts must not count
+            BroadcastDelivery d = load.broadcast(PATIENCE);
+            assertThat(d.complete()).isTrue();
+            assertThat(load.cut().getTotalCount()).isEqualTo(20);
+            assertThat(load.problem()).isNull();
+            load.growTo(30);
+            assertThat(load.subscribers()).isEqualTo(30);
+        }
+    }
+
+    @Test
     void aSubscriberThatMissesABroadcastIsCounted() throws Exception {
         // connection 0 is the sender; subscriber 3 never hears a broadcast
         try (BroadcastLoad load = BroadcastLoad.open(new FakeHubClient(io, i -> i == 3), SERVER)) {

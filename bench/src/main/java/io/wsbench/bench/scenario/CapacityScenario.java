@@ -40,8 +40,8 @@ public final class CapacityScenario implements Scenario {
     private static final String ROUTE = "route";
     private static final String COMPRESSION = "compression";
 
-    private static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
-    private static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
+    public static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
+    public static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
     private static final Metric TARGET = Metric.context("n", "N", "conns");
     private static final Metric OPENED = Metric.context("opened", "opened", "conns");
     private static final Metric FAILED = Metric.lower("failed", "failures", "conns");
@@ -207,7 +207,7 @@ public final class CapacityScenario implements Scenario {
         return values;
     }
 
-    private static Variant variant(boolean compression) {
+    public static Variant variant(boolean compression) {
         return Variant.of(ROUTE, Route.DIRECT.label(), COMPRESSION, compression ? "on" : "off");
     }
 }

@@ -60,20 +60,20 @@ public final class CompressionScenario implements Scenario {
     static final int MEMORY_MESSAGE = 2 * 1024;
 
     static final String PAYLOAD = "payload";
-    static final String LEVEL = "level";
+    public static final String LEVEL = "level";
     private static final Duration ECHO_PATIENCE = Duration.ofSeconds(30);
 
     static final Metric RATIO_DOWN = Metric.higher("ratio_down", "ratio server→client", "×");
     static final Metric WIRE_DOWN = Metric.lower("wire_down_bytes", "wire/msg server→client", "bytes");
     static final Metric PAYLOAD_BYTES = Metric.context("payload_bytes", "JSON/msg", "bytes");
-    static final Metric CPU_PER_1K = Metric.lower("server_cpu_ms_per_1k", "server CPU per 1k msgs", "ms");
+    public static final Metric CPU_PER_1K = Metric.lower("server_cpu_ms_per_1k", "server CPU per 1k msgs", "ms");
     static final Metric THROUGHPUT = Metric.higher("msgs_per_s", "throughput", "msgs/s");
     static final Metric WIRE_UP = Metric.context("wire_up_bytes", "wire/msg client→server", "bytes");
     static final Metric RATIO_UP = Metric.context("ratio_up", "ratio client→server", "×");
     static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
     static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
-    static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
-    static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
+    public static final Metric HEAP_PER_CONN = Metric.lower("heap_per_conn_bytes", "heap/conn", "bytes");
+    public static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS/conn", "bytes");
     static final Metric OPENED = Metric.context("opened", "connections", "conns");
 
     @Override
@@ -433,12 +433,12 @@ public final class CompressionScenario implements Scenario {
         return vs;
     }
 
-    static Variant echoVariant(int size, int level) {
+    public static Variant echoVariant(int size, int level) {
         return Variant.of(PAYLOAD, "~" + Format.bytes(size) + " JSON", LEVEL,
                 level == 0 ? "off" : Integer.toString(level));
     }
 
-    static Variant memoryVariant(Profile profile, boolean takeover) {
+    public static Variant memoryVariant(Profile profile, boolean takeover) {
         return Variant.of(PAYLOAD, String.format("memory at %,d conns, one 2 KiB msg each", memoryConnections(profile)),
                 LEVEL, MEMORY_LEVEL + ", context takeover " + (takeover ? "on" : "off"));
     }

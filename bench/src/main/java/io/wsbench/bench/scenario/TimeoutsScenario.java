@@ -58,7 +58,7 @@ public final class TimeoutsScenario implements Scenario {
     static final SlowPush FLOOD = new SlowPush(32 * 1024, Duration.ofMillis(10));
 
     static final Metric CLOSE_P50 = Metric.context("close_p50_ratio", "close p50 ÷ limit", "×");
-    static final Metric CLOSE_P99 = Metric.context("close_p99_ratio", "close p99 ÷ limit", "×");
+    public static final Metric CLOSE_P99 = Metric.context("close_p99_ratio", "close p99 ÷ limit", "×");
     static final Metric CLOSE_MAX = Metric.context("close_max_ratio", "close max ÷ limit", "×");
     static final Metric CLOSE_P50_MS = Metric.context("close_p50_ms", "close p50", "ms");
     static final Metric CLOSE_P99_MS = Metric.context("close_p99_ms", "close p99", "ms");
@@ -74,10 +74,10 @@ public final class TimeoutsScenario implements Scenario {
     static final Metric PUSH_RATE = Metric.context("push_kib_per_s", "push offered", "KiB/s per client");
     static final Metric PUSHED = Metric.context("offered_before_close_kib", "offered before close p50", "KiB");
     static final Metric HEAP_PEAK = Metric.lower("heap_peak_per_client_kib", "heap peak per slow client", "KiB");
-    static final Metric RSS_PEAK = Metric.lower("rss_peak_per_client_kib", "RSS peak per slow client", "KiB");
+    public static final Metric RSS_PEAK = Metric.lower("rss_peak_per_client_kib", "RSS peak per slow client", "KiB");
 
     // Short case names: they are the chart's category labels. "read timeout" is nginx's proxy_read_timeout.
-    static final Variant DEAD_DIRECT = Variant.of(CASE, "dead peer ÷ PONG_WAIT " + secs(PONG_WAIT), ROUTE,
+    public static final Variant DEAD_DIRECT = Variant.of(CASE, "dead peer ÷ PONG_WAIT " + secs(PONG_WAIT), ROUTE,
             Route.DIRECT.label());
     static final Variant DEAD_NGINX = Variant.of(CASE, DEAD_DIRECT.get(CASE), ROUTE, Route.NGINX.label());
     static final Variant IDLE_PINGS = Variant.of(CASE, "idle, ping " + secs(PING_PERIOD) + ", " + IDLE_PERIODS
@@ -86,7 +86,7 @@ public final class TimeoutsScenario implements Scenario {
             + secs(PROXY_READ_TIMEOUT), ROUTE, Route.NGINX.label());
     static final Variant SLOW_TRICKLE = Variant.of(CASE, "slow " + TRICKLE.label() + " ÷ WRITE_WAIT "
             + secs(WRITE_WAIT), ROUTE, Route.DIRECT.label());
-    static final Variant SLOW_FLOOD = Variant.of(CASE, "slow " + FLOOD.label() + " ÷ WRITE_WAIT "
+    public static final Variant SLOW_FLOOD = Variant.of(CASE, "slow " + FLOOD.label() + " ÷ WRITE_WAIT "
             + secs(WRITE_WAIT), ROUTE, Route.DIRECT.label());
 
     /** One slow-consumer push: a message of {@code size} bytes to every client every {@code period}. */

@@ -90,15 +90,16 @@ public record Standing(Criterion criterion, List<Placed> picks, Optional<Placed>
         return runnerUp.map(p -> p.impl() + " " + p.versusBest()).orElse("–");
     }
 
-    /** {@code netty 1,020 [990–1,100] bytes; jetty …}: the picks' and the runner-up's figures with their intervals. */
+    /** {@code RSS/conn: netty 1,020 [990–1,100] bytes; jetty …}: the picks' and the runner-up's figures with their intervals. */
     public String figureText() {
         if (!measured()) {
             return notMeasured;
         }
         List<Placed> shown = new ArrayList<>(picks);
         runnerUp.ifPresent(shown::add);
-        String unit = criterion.figure().orElseThrow().metric().unit();
-        String figures = String.join("; ", shown.stream()
+        Metric metric = criterion.figure().orElseThrow().metric();
+        String unit = metric.unit();
+        String figures = metric.label() + ": " + String.join("; ", shown.stream()
                 .map(p -> p.impl() + " " + Format.summary(p.summary()) + (unit.isEmpty() ? "" : " " + unit))
                 .toList());
         return failed.isEmpty() ? figures : figures + "; no figure: " + String.join(", ", failed);

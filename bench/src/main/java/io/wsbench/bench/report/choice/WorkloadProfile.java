@@ -1,6 +1,7 @@
 package io.wsbench.bench.report.choice;
 
 import io.wsbench.bench.format.Format;
+import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.RunResult;
 import java.util.List;
 import java.util.Optional;
@@ -50,17 +51,19 @@ public record WorkloadProfile(String workload, List<Criterion> decidedBy, Option
         return new Choice(deciding.pickText(), deciding.runnerUpText(), why + ".");
     }
 
-    /** {@code Lowest idle footprint per connection: netty 1,020 bytes vs jetty 1,430 (×1.40)}, ties said as ties. */
+    /** {@code Best idle footprint per connection (heap + RSS per connection): netty 1,020 bytes ahead of …}. */
     private static String reason(Standing s) {
-        String unit = s.criterion().figure().orElseThrow().metric().unit();
+        Metric metric = s.criterion().figure().orElseThrow().metric();
+        String unit = metric.unit();
         String name = s.criterion().name();
         String figures = String.join(", ", s.picks().stream().map(p -> p.impl() + " " + medianWithUnit(p, unit)).toList());
         String next = s.runnerUp().map(r -> " ahead of " + r.impl() + " " + medianWithUnit(r, unit) + " ("
                 + r.versusBest() + ")").orElse("");
         if (s.tie()) {
-            return "Tied on " + name + ", their 95% intervals overlap (" + figures + ")" + next;
+            return "Tied on " + name + ", their 95% intervals overlap (" + metric.label() + ": " + figures + ")"
+                    + next;
         }
-        return "Best " + name + ": " + figures + next;
+        return "Best " + name + " (" + metric.label() + "): " + figures + next;
     }
 
     private static String medianWithUnit(Standing.Placed p, String unit) {

@@ -37,7 +37,7 @@ class WhichStackTest {
 
         assertThat(s.pickText()).isEqualTo("netty");
         assertThat(s.runnerUpText()).isEqualTo("undertow ×0.70");
-        assertThat(s.figureText()).isEqualTo("netty 101 [100–102] msgs; undertow 71 [70–72] msgs");
+        assertThat(s.figureText()).isEqualTo("per server CPU-s: netty 101 [100–102] msgs; undertow 71 [70–72] msgs");
     }
 
     @Test
@@ -112,7 +112,7 @@ class WhichStackTest {
         assertThat(c.pick()).isEqualTo("tie: netty, jetty");
         assertThat(c.runnerUp()).isEqualTo("undertow ×0.46");
         assertThat(c.why()).isEqualTo("Tied on echo throughput per server CPU-second, their 95% intervals overlap"
-                + " (netty 110 msgs, jetty 105 msgs) ahead of undertow 51 msgs (×0.46); p99 at a fixed offered rate,"
+                + " (per server CPU-s: netty 110 msgs, jetty 105 msgs) ahead of undertow 51 msgs (×0.46); p99 at a fixed offered rate,"
                 + " direct not measured.");
     }
 

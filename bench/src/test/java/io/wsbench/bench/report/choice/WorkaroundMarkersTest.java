@@ -3,6 +3,8 @@ package io.wsbench.bench.report.choice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wsbench.bench.report.ResultsJson;
+import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.Workaround;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +76,17 @@ class WorkaroundMarkersTest {
                 "netty: protocol-handler override", "undertow: READ_LIMIT", "jetty: server heartbeat");
         assertThat(all).filteredOn(w -> w.name().equals("queue bound and WRITE_WAIT") && w.impl().equals(
                 "java-websocket")).extracting(Workaround::upstream).containsExactly("TooTallNate/Java-WebSocket#773");
+    }
+
+    @Test
+    void theCountsTravelInResultsJsonSoTheTableRegeneratesFromIt(@TempDir Path dir) throws IOException {
+        RunResult run = FabricatedRuns.run(List.of(new Workaround("undertow", "text limit on every read", "defect",
+                "UNDERTOW-2770", 21, List.of("src/main/java/MessageReader.java"))));
+        Path json = dir.resolve("results.json");
+
+        ResultsJson.write(run, json);
+
+        assertThat(ResultsJson.read(json).workarounds()).isEqualTo(run.workarounds());
     }
 
     private static void source(Path root, String module, String file, String text) throws IOException {

@@ -3,6 +3,7 @@ package io.wsbench.bench;
 import io.wsbench.bench.machine.CpuCalibration;
 import io.wsbench.bench.machine.Environment;
 import io.wsbench.bench.format.Format;
+import io.wsbench.bench.report.choice.WorkaroundMarkers;
 import io.wsbench.bench.result.Calibration;
 import io.wsbench.bench.result.Row;
 import io.wsbench.bench.result.RunResult;
@@ -14,6 +15,7 @@ import io.wsbench.bench.scenario.Interleaved;
 import io.wsbench.bench.scenario.Scenario;
 import io.wsbench.bench.scenario.ScenarioRun;
 import io.wsbench.bench.scenario.WindowClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -90,8 +92,9 @@ public final class BenchRun {
                 .map(s -> new ScenarioResult(s.name(), s.description(), s.metrics(), s.variants(setup.profile()),
                         rows.get(s), method(s), spent.getOrDefault(s.name(), Duration.ZERO).toMillis() / 1000.0))
                 .toList();
+        // the bench runs in the project root (bench/pom.xml), where the adapters' sources are
         return new RunResult(runId, started, now(), settings, environment, verifications, results,
-                setup.nginxConf().text(), calibrations);
+                setup.nginxConf().text(), calibrations, WorkaroundMarkers.scan(Path.of("").toAbsolutePath()));
     }
 
     /** The scenario's own warm-up and windows, then what the runner adds: repetitions and order. */

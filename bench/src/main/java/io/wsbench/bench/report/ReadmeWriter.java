@@ -4,6 +4,7 @@ import io.wsbench.bench.format.Format;
 import io.wsbench.bench.report.claims.Claim;
 import io.wsbench.bench.report.claims.DesignClaims;
 import io.wsbench.bench.report.claims.Verdict;
+import io.wsbench.bench.report.choice.WhichStack;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.ScenarioResult;
 import io.wsbench.bench.result.Summary;
@@ -29,6 +30,7 @@ public final class ReadmeWriter {
         StringBuilder md = new StringBuilder();
         RunResult.Settings s = run.settings();
         md.append("# wsbench results\n\n");
+        md.append(WhichStack.markdown(run));
         md.append("Written by the bench (`mvn -pl bench verify`) from [`").append(runDir).append("/results.json`](")
                 .append(runDir).append("/results.json); nothing here is edited by hand, the next run replaces it.\n\n");
         md.append("Run `").append(run.runId()).append("`, profile **").append(s.profile()).append("**: ")

@@ -6,17 +6,27 @@ import java.util.List;
 /**
  * Everything a run wrote to results.json; README, CSV and charts are regenerated from this alone.
  *
- * @param nginxConf the nginx.conf the topologies rendered (the first one; only ports differ between them)
+ * @param nginxConf   the nginx.conf the topologies rendered (the first one; only ports differ between them)
+ * @param workarounds what each impl's adapter adds to its library, counted in the adapters' source at run time;
+ *                    empty in files of runs before the markers
  */
 public record RunResult(String runId, String started, String finished, Settings settings, Environment environment,
                         List<Verification> verification, List<ScenarioResult> scenarios, String nginxConf,
-                        List<Calibration> calibration) {
+                        List<Calibration> calibration, List<Workaround> workarounds) {
 
     public RunResult {
         verification = List.copyOf(verification);
         scenarios = List.copyOf(scenarios);
         nginxConf = nginxConf == null ? "" : nginxConf;
         calibration = calibration == null ? List.of() : List.copyOf(calibration);
+        workarounds = workarounds == null ? List.of() : List.copyOf(workarounds);
+    }
+
+    public RunResult(String runId, String started, String finished, Settings settings, Environment environment,
+                     List<Verification> verification, List<ScenarioResult> scenarios, String nginxConf,
+                     List<Calibration> calibration) {
+        this(runId, started, finished, settings, environment, verification, scenarios, nginxConf, calibration,
+                List.of());
     }
 
     public RunResult(String runId, String started, String finished, Settings settings, Environment environment,

@@ -50,7 +50,7 @@ public final class BroadcastScenario implements Scenario {
     private static final Metric FIRST = Metric.lower("first_p50_ms", "first receipt p50", "ms");
     private static final Metric LAST = Metric.lower("last_p50_ms", "last receipt p50", "ms");
     private static final Metric LAST_MAX = Metric.lower("last_max_ms", "last receipt max", "ms");
-    private static final Metric HELD = Metric.higher("held_subscribers",
+    public static final Metric HELD = Metric.higher("held_subscribers",
             "most subscribers at p95 ≤ " + (int) HOLD_P95_MS + " ms", "subscribers");
     private static final Metric BREAK = Metric.context("break_subscribers", "first size past the bar",
             "subscribers");
@@ -59,7 +59,7 @@ public final class BroadcastScenario implements Scenario {
     private static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
     private static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
 
-    private static final Variant HELD_ROW = Variant.of(SUBSCRIBERS, "most at p95 ≤ " + (int) HOLD_P95_MS + " ms");
+    public static final Variant HELD_ROW = Variant.of(SUBSCRIBERS, "most at p95 ≤ " + (int) HOLD_P95_MS + " ms");
 
     @Override
     public String name() {

@@ -64,7 +64,7 @@ public final class CompressionScenario implements Scenario {
     static final int LEVEL_RULE_SIZE = 2 * 1024;
 
     public static final String PAYLOAD = "payload";
-    static final String LEVEL = "level";
+    public static final String LEVEL = "level";
 
     public static final Metric RATIO_DOWN = Metric.higher("ratio_down", "ratio server→client", "×");
     static final Metric WIRE_DOWN = Metric.lower("wire_down_bytes", "wire/msg server→client", "bytes");
@@ -466,7 +466,7 @@ public final class CompressionScenario implements Scenario {
                 level == 0 ? "off" : Integer.toString(level));
     }
 
-    static Variant memoryVariant(Profile profile, boolean takeover) {
+    public static Variant memoryVariant(Profile profile, boolean takeover) {
         return Variant.of(PAYLOAD, String.format("memory at %,d conns, %d × 2 KiB msgs each", memoryConnections(profile),
                         ConnectionMemory.BUSY_EXCHANGES),
                 LEVEL, MEMORY_LEVEL + ", context takeover " + (takeover ? "on" : "off"));

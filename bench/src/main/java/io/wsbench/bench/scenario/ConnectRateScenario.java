@@ -47,7 +47,7 @@ public final class ConnectRateScenario implements Scenario {
     /** Lets the closes of one step finish before the next starts, so they do not fall on its window. */
     private static final Duration BETWEEN_STEPS = Duration.ofMillis(200);
 
-    private static final Metric RATE = Metric.higher("handshakes_per_s",
+    public static final Metric RATE = Metric.higher("handshakes_per_s",
             "most handshakes/s sustained at p99 ≤ " + P99_BAR.toMillis() + " ms", "handshakes/s");
     private static final Metric OFFERED = Metric.context("offered_per_s", "offered rate that held", "conns/s");
     private static final Metric CONNECT_P50 = Metric.lower("connect_p50_ms", "connect p50 at that rate", "ms");
@@ -242,7 +242,7 @@ public final class ConnectRateScenario implements Scenario {
         }
     }
 
-    private static Variant variant(Route route) {
+    public static Variant variant(Route route) {
         return Variant.of(ROUTE, route.label());
     }
 }

@@ -40,12 +40,12 @@ public final class EchoScenario implements Scenario {
     /** How far a window may be stretched to collect its minimum of round trips. */
     static final Duration MAX_STRETCH = Duration.ofSeconds(10);
 
-    static final Metric THROUGHPUT = Metric.higher("msgs_per_s", "throughput", "msgs/s");
+    public static final Metric THROUGHPUT = Metric.higher("msgs_per_s", "throughput", "msgs/s");
     static final Metric P50 = Metric.lower("p50_ms", "p50", "ms");
     static final Metric P99 = Metric.lower("p99_ms", "p99", "ms");
     static final Metric P999 = Metric.lower("p999_ms", "p99.9", "ms");
     static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
-    static final Metric PER_CPU = Metric.higher("msgs_per_server_cpu_s", "per server CPU-s", "msgs");
+    public static final Metric PER_CPU = Metric.higher("msgs_per_server_cpu_s", "per server CPU-s", "msgs");
     static final Metric NGINX_CPU = Metric.context("nginx_cpu", "nginx CPU", "cores");
     static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
     static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
@@ -248,7 +248,7 @@ public final class EchoScenario implements Scenario {
     private record Measured(Map<String, Double> values, EchoWindow window, WarmUp warmUp) {
     }
 
-    static Variant variant(Route route, int size) {
+    public static Variant variant(Route route, int size) {
         return Variant.of(ROUTE, route.label(), SIZE, Format.bytes(size));
     }
 }

@@ -31,12 +31,12 @@ public final class LatencyScenario implements Scenario {
     /** Below this share of the offered rate the row is a server (or client) that fell behind, and says so. */
     static final double ACHIEVED_SHARE = 0.95;
 
-    private static final String ROUTE = "route";
+    public static final String ROUTE = "route";
     private static final String RATE = "rate";
     private static final List<Route> ROUTES = List.of(Route.DIRECT, Route.NGINX);
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
-    private static final Metric P99 = Metric.lower("p99_ms", "p99", "ms");
+    public static final Metric P99 = Metric.lower("p99_ms", "p99", "ms");
     private static final Metric P50 = Metric.lower("p50_ms", "p50", "ms");
     private static final Metric P999 = Metric.lower("p999_ms", "p99.9", "ms");
     private static final Metric MAX = Metric.lower("max_ms", "max", "ms");

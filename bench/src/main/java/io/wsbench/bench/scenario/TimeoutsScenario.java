@@ -76,7 +76,7 @@ public final class TimeoutsScenario implements Scenario {
     static final Metric PUSH_RATE = Metric.context("push_kib_per_s", "push offered", "KiB/s per client");
     static final Metric PUSHED = Metric.context("offered_before_close_kib", "offered before close p50", "KiB");
     public static final Metric HEAP_PEAK = Metric.lower("heap_peak_per_client_kib", "heap peak per slow client", "KiB");
-    static final Metric RSS_PEAK = Metric.lower("rss_peak_per_client_kib", "RSS peak per slow client", "KiB");
+    public static final Metric RSS_PEAK = Metric.lower("rss_peak_per_client_kib", "RSS peak per slow client", "KiB");
 
     // Short case names: they are the chart's category labels. "read timeout" is nginx's proxy_read_timeout.
     public static final Variant DEAD_DIRECT = Variant.of(CASE, "dead peer ÷ PONG_WAIT " + secs(PONG_WAIT), ROUTE,
@@ -88,7 +88,7 @@ public final class TimeoutsScenario implements Scenario {
             + secs(PROXY_READ_TIMEOUT), ROUTE, Route.NGINX.label());
     public static final Variant SLOW_TRICKLE = Variant.of(CASE, "slow " + TRICKLE.label() + " ÷ WRITE_WAIT "
             + secs(WRITE_WAIT), ROUTE, Route.DIRECT.label());
-    static final Variant SLOW_FLOOD = Variant.of(CASE, "slow " + FLOOD.label() + " ÷ WRITE_WAIT "
+    public static final Variant SLOW_FLOOD = Variant.of(CASE, "slow " + FLOOD.label() + " ÷ WRITE_WAIT "
             + secs(WRITE_WAIT), ROUTE, Route.DIRECT.label());
 
     /** One slow-consumer push: a message of {@code size} bytes to every client every {@code period}. */

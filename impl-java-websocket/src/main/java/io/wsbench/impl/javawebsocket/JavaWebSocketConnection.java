@@ -118,7 +118,9 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
             } catch (WebsocketNotConnectedException e) {
                 return; // closing or closed: the hub hears about it from onClose
             }
+            // workaround: write-demand rescue | defect | no upstream issue
             rescue.sent(socket); // Java-WebSocket 1.6.0 can lose the write demand: see WriteDemandRescue
+            // end workaround: write-demand rescue
             // After sendFrame the frame holds its wire payload (compressed if deflate was applied).
             for (Framedata f : frames) {
                 bytes += f.getPayloadData().remaining() + MAX_HEADER;
@@ -127,6 +129,7 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
         queued.add(bytes); // outside the lock: going over aborts the connection
     }
 
+    // workaround: queue bound and WRITE_WAIT | missing | TooTallNate/Java-WebSocket#773
     /** Exact unsent bytes: the library exposes its queue, not a count. Runs only when the estimate is over. */
     private long unsentBytes() {
         long sum = 0;
@@ -157,6 +160,7 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
         LOG.info("closing slow consumer {}: {}", socket.getRemoteSocketAddress(), why);
         socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "slow consumer: " + why);
     }
+    // end workaround: queue bound and WRITE_WAIT
 
     @Override
     public void close(int code, String reason) {

@@ -48,7 +48,9 @@ final class JavaWebSocketTransport implements Transport {
         // after 1.5x the interval without a pong, so it cannot express PING_PERIOD=200ms / PONG_WAIT=600ms and ties
         // PONG_WAIT to PING_PERIOD. It is switched off and core's Heartbeat pings instead (none when PING_PERIOD=0;
         // the PONG_WAIT deadline stays); the endpoint counts every message, ping and pong as a sign of life.
+        // workaround: own heartbeat | missing | no upstream issue
         this.heartbeat = Heartbeat.of(config);
+        // end workaround: own heartbeat
 
         // One thread watches writes: the WRITE_WAIT sweep below and WriteDemandRescue, which raises again the write
         // demands 1.6.0's selector can lose (an echo that would otherwise never leave the server).
@@ -58,7 +60,9 @@ final class JavaWebSocketTransport implements Transport {
             return t;
         });
         this.endpoint = new NotificationEndpoint(config, hub, drafts, heartbeat, writeWatch);
+        // workaround: own heartbeat | missing | no upstream issue
         endpoint.setConnectionLostTimeout(0);
+        // end workaround: own heartbeat
 
         // Socket options a production deployment sets: rebind right after a restart, no Nagle delay on small
         // notifications (both are off by default in Java-WebSocket).
@@ -74,9 +78,11 @@ final class JavaWebSocketTransport implements Transport {
 
         // Slow consumers: the library has no write timeout and an unbounded outQueue (#773). The send path counts
         // queued bytes (MAX_QUEUED_BYTES); this sweep enforces WRITE_WAIT. See JavaWebSocketConnection.
+        // workaround: queue bound and WRITE_WAIT | missing | TooTallNate/Java-WebSocket#773
         long sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
                 Math.min(TimeUnit.SECONDS.toNanos(1), config.writeWait().toNanos() / 4));
         writeWatch.scheduleAtFixedRate(this::checkWriteDeadlines, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
+        // end workaround: queue bound and WRITE_WAIT
 
         // WebSocketServer.run() directly (the library allows it instead of start()), so close() can join the
         // selector thread itself: stop(timeout) returns after the timeout whether or not the thread has ended.
@@ -117,12 +123,14 @@ final class JavaWebSocketTransport implements Transport {
         return List.of(new PerMessageDeflateExtension(config.compressionLevel()));
     }
 
+    // workaround: queue bound and WRITE_WAIT | missing | TooTallNate/Java-WebSocket#773
     private void checkWriteDeadlines() {
         long now = System.nanoTime();
         for (JavaWebSocketConnection c : endpoint.openConnections()) {
             c.checkWriteDeadline(now);
         }
     }
+    // end workaround: queue bound and WRITE_WAIT
 
     @Override
     public int port() {
@@ -147,9 +155,11 @@ final class JavaWebSocketTransport implements Transport {
             // The library's selector loop ends once it sees no events for a few 5 ms selects, even while a client
             // that never took its close frame is still connected; that socket would stay open and the hub would
             // never hear of it. Abort what is left (no close frame arrived: 1006).
+            // workaround: abort what stop leaves open | defect | no upstream issue
             for (WebSocket ws : endpoint.getConnections()) {
                 ws.closeConnection(CloseFrame.ABNORMAL_CLOSE, "server stopped");
             }
+            // end workaround: abort what stop leaves open
             selectorThread.join(STOP_GRACE.toMillis());
             for (Thread worker : endpoint.workers()) {
                 worker.join(STOP_GRACE.toMillis());

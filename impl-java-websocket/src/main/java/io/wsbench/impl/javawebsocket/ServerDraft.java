@@ -16,6 +16,7 @@ import org.java_websocket.extensions.IExtension;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 
+// workaround: re-parsing ServerDraft | defect | no upstream issue
 /**
  * The library's RFC 6455 draft with {@code READ_LIMIT} as its {@code maxFrameSize} (its own 1009 for one big
  * frame and, at the final fragment, for the assembled message), plus the three checks Java-WebSocket 1.6.0 does
@@ -167,3 +168,4 @@ final class ServerDraft extends Draft_6455 {
         closeLength = -1;
     }
 }
+// end workaround: re-parsing ServerDraft

@@ -18,6 +18,7 @@ import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// workaround: write-demand rescue | defect | no upstream issue
 /**
  * Works around a lost-write race in Java-WebSocket 1.6.0's selector loop, which left a frame in a connection's
  * {@code outQueue} for good (the bench's closed-loop echo lost one echo per run).
@@ -112,3 +113,4 @@ final class WriteDemandRescue {
         return true;
     }
 }
+// end workaround: write-demand rescue

@@ -90,7 +90,9 @@ final class JettyTransport implements Transport {
         container.setAutoFragment(true);
         // No Jetty idle timeout: our pings are writes, which reset it, so it cannot detect a dead peer, and a
         // second timer would fight PONG_WAIT. The Heartbeat closes dead peers; write timeouts catch stuck sends.
+        // workaround: server heartbeat | missing | no upstream issue
         container.setIdleTimeout(Duration.ZERO);
+        // end workaround: server heartbeat
         return container;
     }
 

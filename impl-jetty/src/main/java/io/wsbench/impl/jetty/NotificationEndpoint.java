@@ -152,6 +152,7 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
 
     // ---- Heartbeat.Peer ----
 
+    // workaround: server heartbeat | missing | no upstream issue
     @Override
     public void ping() {
         session.sendPing(BufferUtil.EMPTY_BUFFER, Callback.NOOP);
@@ -169,9 +170,11 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
         session.close(CloseCodes.GOING_AWAY, "no pong", Callback.NOOP);
         session.disconnect();
     }
+    // end workaround: server heartbeat
 
     // ---- sending ----
 
+    // workaround: WRITE_WAIT via the core session | missing | no upstream issue
     private void send(Frame frame, Callback release) {
         int bytes = frame.getPayloadLength();
         if (!queued.add(bytes)) {
@@ -184,6 +187,7 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
                 .frameTimeout(writeWaitMillis)
                 .build());
     }
+    // end workaround: WRITE_WAIT via the core session
 
     /** Takes over Jetty's callback for {@code data} if it is the binary message being delivered right now. */
     private Callback claim(ByteBuffer data) {
@@ -196,6 +200,7 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
         return done;
     }
 
+    // workaround: queue bound in bytes | missing | no upstream issue
     /** The peer does not read: abort, a closing handshake could not get through. */
     private void abortSlowConsumer(String why) {
         LOG.info("jetty: closing slow consumer {}: {}", remote, why);
@@ -239,4 +244,5 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
             }
         }
     }
+    // end workaround: queue bound in bytes
 }

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
+// workaround: protocol-handler override | defect | no upstream issue
 /**
  * Netty's protocol handler, except that an error of the handlers above it (decoder, UTF-8 validator, aggregator,
  * deflate) is only passed on to {@link WebSocketFrameHandler}, which fails the connection with its close code.
@@ -26,3 +27,4 @@ final class ProtocolHandler extends WebSocketServerProtocolHandler {
         }
     }
 }
+// end workaround: protocol-handler override

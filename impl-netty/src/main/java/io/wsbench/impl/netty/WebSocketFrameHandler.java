@@ -67,12 +67,14 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     private void opened(ChannelHandlerContext ctx) {
         ctx.pipeline().remove(PlainHttpRequestHandler.class);
         connection = new NettyConnection(ctx.channel(), config.pongWait());
+        // workaround: server heartbeat | missing | no upstream issue
         if (config.pingsEnabled()) {
             // on the channel's own event loop, on a clock rather than on writer idleness: a client that only
             // receives (broadcasts) must be pinged too
             long period = config.pingPeriod().toNanos();
             pings = ctx.executor().scheduleAtFixedRate(connection::ping, period, period, TimeUnit.NANOSECONDS);
         }
+        // end workaround: server heartbeat
         hub.opened(connection);
     }
 
@@ -88,10 +90,12 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         } else if (frame.content().readableBytes() > config.readLimit()) {
             // what the wire limit let through (fragments, deflate slack) but is over READ_LIMIT as a message
             connection.fail(CloseCodes.MESSAGE_TOO_BIG, "message over READ_LIMIT");
+        // workaround: RSV check | defect | no upstream issue
         } else if (frame.rsv() != 0) {
             // with compression on the decoder must let RSV1 through; what the deflate codec did not consume was
             // never negotiated
             connection.fail(CloseCodes.PROTOCOL_ERROR, "RSV bits set without a negotiated extension");
+        // end workaround: RSV check
         } else if (frame instanceof TextWebSocketFrame text) {
             hub.onText(connection, text.text());
         } else if (frame instanceof BinaryWebSocketFrame) {

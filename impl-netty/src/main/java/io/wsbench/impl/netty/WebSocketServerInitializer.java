@@ -50,7 +50,9 @@ final class WebSocketServerInitializer extends ChannelInitializer<SocketChannel>
         }
         // PONG_WAIT: Netty has no server heartbeat. Here, below the WebSocket decoder, every inbound byte is a
         // read, so pongs count as activity (the protocol handler drops them before any later handler sees them).
+        // workaround: server heartbeat | missing | no upstream issue
         p.addLast(PONG_WAIT, new IdleStateHandler(config.pongWait().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
+        // end workaround: server heartbeat
         p.addLast("http", new HttpServerCodec());
         // WRITE_WAIT: fails a write (one per frame: it sits above the WebSocket encoder) not done in time.
         p.addLast("writeWait", new WriteTimeoutHandler(config.writeWait().toNanos(), TimeUnit.NANOSECONDS));
@@ -59,7 +61,9 @@ final class WebSocketServerInitializer extends ChannelInitializer<SocketChannel>
         // READ_LIMIT on the whole message. Fragments are reassembled before they are inflated: Netty's
         // DeflateDecoder fails a valid compressed message whose first fragment inflates to nothing
         // (CodecException "cannot read uncompressed buffer"; netty#9832 exempted only later fragments).
+        // workaround: reassemble before inflating | defect | netty/netty#9832
         p.addLast("messageAggregator", new WebSocketFrameAggregator(wireLimit(config)));
+        // end workaround: reassemble before inflating
         if (config.compression()) {
             p.addLast("permessageDeflate", new WebSocketServerExtensionHandler(permessageDeflate(config)));
         }

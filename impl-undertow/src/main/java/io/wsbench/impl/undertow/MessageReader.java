@@ -43,6 +43,7 @@ final class MessageReader extends AbstractReceiveListener {
         super.handleEvent(channel);
     }
 
+    // workaround: READ_LIMIT | missing | no upstream issue
     /** READ_LIMIT for whole messages; Undertow's default is unlimited (-1). */
     @Override
     protected long getMaxBinaryBufferSize() {
@@ -53,7 +54,9 @@ final class MessageReader extends AbstractReceiveListener {
     protected long getMaxTextBufferSize() {
         return readLimit;
     }
+    // end workaround: READ_LIMIT
 
+    // workaround: text limit on every read | defect | UNDERTOW-2770
     /**
      * Text is buffered as bytes with {@link BufferedBinaryMessage}: in 2.3.26 {@code BufferedTextMessage} checks
      * its limit only on the bytes of the first read and never on data arriving in later reads (UNDERTOW-2770), so
@@ -66,7 +69,9 @@ final class MessageReader extends AbstractReceiveListener {
             new BufferedBinaryMessage(getMaxTextBufferSize(), true).read(message, textDone);
         }
     }
+    // end workaround: text limit on every read
 
+    // workaround: RSV check with deflate | defect | no upstream issue
     @Override
     protected void onBinary(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
         if (rsvAllowed(message, DATA_RSV)) {
@@ -99,6 +104,7 @@ final class MessageReader extends AbstractReceiveListener {
         connection.protocolError("RSV bits not defined by a negotiated extension");
         return false;
     }
+    // end workaround: RSV check with deflate
 
     @Override
     protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
@@ -131,6 +137,7 @@ final class MessageReader extends AbstractReceiveListener {
         }
     }
 
+    // workaround: text limit on every read | defect | UNDERTOW-2770
     private final class TextDone implements WebSocketCallback<BufferedBinaryMessage> {
         @Override
         public void complete(WebSocketChannel channel, BufferedBinaryMessage message) {
@@ -147,6 +154,7 @@ final class MessageReader extends AbstractReceiveListener {
             MessageReader.this.onError(channel, error);
         }
     }
+    // end workaround: text limit on every read
 
     /**
      * The code in a close frame, read without consuming the payload ({@link CloseMessage} parses it next, for

@@ -153,6 +153,7 @@ final class UndertowConnection implements Connection, Heartbeat.Peer {
         return peer != 0 ? peer : CloseCodes.ABNORMAL;
     }
 
+    // workaround: queue bound and WRITE_WAIT | missing | no upstream issue
     /** Aborts the TCP connection: a close handshake would queue behind the data the peer does not read. */
     private void abortSlowConsumer(String why) {
         LOG.info("closing slow consumer {}: {}", channel.getSourceAddress(), why);
@@ -185,4 +186,5 @@ final class UndertowConnection implements Connection, Heartbeat.Peer {
             }
         }
     }
+    // end workaround: queue bound and WRITE_WAIT
 }

@@ -38,7 +38,9 @@ final class UndertowServer implements Transport {
     static UndertowServer start(ServerConfig config, Hub hub) {
         // Undertow has no server ping nor dead-peer detection of its own (only setIdleTimeout, which counts
         // our own outgoing pings as activity), so core's Heartbeat pings and watches every connection.
+        // workaround: server heartbeat | missing | no upstream issue
         Heartbeat heartbeat = Heartbeat.of(config);
+        // end workaround: server heartbeat
         try {
             HttpHandler routes = Handlers.path(ResponseCodeHandler.HANDLE_404) // every other path
                     .addExactPath(config.path(), upgradeHandler(config, hub, heartbeat));
@@ -91,6 +93,7 @@ final class UndertowServer implements Transport {
         }
     }
 
+    // workaround: fresh deflate handshake | defect | no upstream issue
     /**
      * permessage-deflate at the configured level. A new {@link PerMessageDeflateHandshake} per upgrade request:
      * in 2.3.26 its {@code accept()} stores a client's {@code server_no_context_takeover} in the shared
@@ -117,4 +120,5 @@ final class UndertowServer implements Transport {
                     .handleRequest(exchange);
         }
     }
+    // end workaround: fresh deflate handshake
 }

@@ -1,0 +1,77 @@
+package io.wsbench.bench.report.choice;
+
+import io.wsbench.bench.report.Table;
+import io.wsbench.bench.result.RunResult;
+import io.wsbench.bench.result.Workaround;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Which stack?", the first section of results/README.md: a pick per workload, what each stack's adapter had to
+ * add to its library, and the criteria the picks come from, all from this run's results.json. A reader who stops
+ * after it knows which stack for many idle clients, which for heavy traffic, and what each choice costs in adapter
+ * work; the scenario sections below hold the evidence.
+ */
+public final class WhichStack {
+    private WhichStack() {
+    }
+
+    public static String markdown(RunResult run) {
+        StringBuilder md = new StringBuilder();
+        md.append("## Which stack?\n\n");
+        md.append("Picked from this run's figures: the pick is the best median, or every stack whose 95% interval")
+                .append(" overlaps the best's (a tie, not a ranking); the runner-up is the best of the rest, with")
+                .append(" its ratio to the best.\n\n");
+
+        Table profiles = new Table(List.of("workload", "pick", "runner-up", "why"));
+        for (WorkloadProfile profile : WorkloadProfile.ALL) {
+            WorkloadProfile.Choice c = profile.choose(run);
+            profiles.add(List.of(profile.workload(), bold(c.pick()), c.runnerUp(), c.why()));
+        }
+        md.append(profiles.markdown()).append('\n');
+
+        adapterWork(md, run);
+
+        md.append("**The criteria**, median [95% interval] of the pick(s) and the runner-up\n\n");
+        Table criteria = new Table(List.of("criterion", "pick", "runner-up", "figure"));
+        for (Criterion criterion : Criteria.ALL) {
+            Standing s = Standing.of(criterion, run);
+            String where = criterion.figure().map(f -> " (" + f.where() + ")").orElse("");
+            criteria.add(List.of(criterion.name(), s.measured() ? bold(s.pickText()) : "–", s.runnerUpText(),
+                    s.measured() ? s.figureText() + where : s.notMeasured()));
+        }
+        md.append(criteria.markdown()).append('\n');
+        return md.toString();
+    }
+
+    /** One row per stack: every workaround its adapter carries, its kind, upstream issue and code lines. */
+    private static void adapterWork(StringBuilder md, RunResult run) {
+        md.append("**What the adapter had to add**: code each adapter carries for a library defect or a missing")
+                .append(" feature, counted at run time between `// workaround:` markers in `impl-*/src/main/java`")
+                .append(" (code lines, comments not counted). Every figure in this report is for these patched")
+                .append(" stacks; a team choosing one inherits its row.\n\n");
+        if (run.workarounds().isEmpty()) {
+            md.append("Not recorded in this run: its results.json predates the markers; the next run records them.")
+                    .append("\n\n");
+            return;
+        }
+        Map<String, List<Workaround>> byImpl = new LinkedHashMap<>();
+        run.settings().impls().forEach(impl -> byImpl.put(impl, new ArrayList<>()));
+        run.workarounds().forEach(w -> byImpl.computeIfAbsent(w.impl(), i -> new ArrayList<>()).add(w));
+        Table table = new Table(List.of("stack", "lines", "workarounds (kind, upstream issue, lines)"));
+        for (Map.Entry<String, List<Workaround>> e : byImpl.entrySet()) {
+            int lines = e.getValue().stream().mapToInt(Workaround::lines).sum();
+            String list = e.getValue().isEmpty() ? "none" : String.join("; ", e.getValue().stream()
+                    .map(w -> w.name() + " (" + w.kind() + ", " + (w.upstream().isEmpty() ? "no upstream issue"
+                            : w.upstream()) + ", " + w.lines() + ")").toList());
+            table.add(List.of(e.getKey(), Integer.toString(lines), list));
+        }
+        md.append(table.markdown()).append('\n');
+    }
+
+    private static String bold(String s) {
+        return s.equals("–") ? s : "**" + s + "**";
+    }
+}

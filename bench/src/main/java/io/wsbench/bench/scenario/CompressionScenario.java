@@ -125,8 +125,7 @@ public final class CompressionScenario implements Scenario {
                 }
             }
         }
-        all.add(memoryVariant(profile, true));
-        all.add(memoryVariant(profile, false));
+        all.addAll(memoryVariants(profile));
         return all;
     }
 
@@ -152,8 +151,8 @@ public final class CompressionScenario implements Scenario {
         declareUnsupported(run, unsupported);
         List<Integer> levels = levels(profile).stream()
                 .filter(level -> !variantsOf(profile, level).stream().allMatch(run::skip)).toList();
-        List<Variant> memoryVariants = List.of(memoryVariant(profile, true), memoryVariant(profile, false));
-        boolean memory = !memoryVariants.stream().allMatch(run::skip);
+        List<Variant> memoryVariants = memoryVariants(profile);
+        boolean memory = !memoryVariants.isEmpty() && !memoryVariants.stream().allMatch(run::skip);
         List<TopologyConfig> configs = new ArrayList<>(levels.stream().map(level -> serverConfig(run, level)).toList());
         if (memory) {
             configs.add(memoryServerConfig(run));
@@ -250,6 +249,9 @@ public final class CompressionScenario implements Scenario {
                     run.notSupported(v, "COMPRESSION_LEVEL does not reach the deflater: " + noLevel);
                 }
             }
+        }
+        if (memoryVariants(profile).isEmpty()) {
+            return;
         }
         if (noDeflate != null) {
             run.notSupported(memoryVariant(profile, true), noDeflate);
@@ -450,6 +452,15 @@ public final class CompressionScenario implements Scenario {
     }
 
     /** 1k in quick, 10k in full, as the issue asks. */
+    /**
+     * The memory rows, in smoke and full; quick leaves them to capacity's busy rows with permessage-deflate (10,000
+     * connections, the same three 2 KiB exchanges, the same two figures), which its budget has room for once.
+     */
+    static List<Variant> memoryVariants(Profile profile) {
+        return profile.name().equals("quick") ? List.of()
+                : List.of(memoryVariant(profile, true), memoryVariant(profile, false));
+    }
+
     static int memoryConnections(Profile profile) {
         return profile.pick(50, 1_000, 10_000);
     }

@@ -13,6 +13,10 @@ import java.time.Duration;
  * measured while they were busy (0.31 cores of JIT in the first echo cell of a quick run against 0.02 in later
  * ones) is why the first cell of a repetition came out ×0.68 of the same cell measured later.
  *
+ * <p>Measured: under echo load on its one core a fresh server JVM was still compiling (0.3–0.6 cores of JIT in
+ * a 400 ms slice) after 6 s in every repetition, so quick caps at 3 s: the gate costs a fixed 3 s per JVM there,
+ * and the JIT column of each cell, not the warm-up, tells whether a window measured compiled code.
+ *
  * @param slice      one slice of load, one shape
  * @param quietCores compiler CPU per slice, in cores, below which the JVM counts as compiled
  * @param cap        the longest warm-up; a JVM still compiling then is measured anyway and the figure says so
@@ -30,7 +34,7 @@ public record JitQuiet(Duration slice, double quietCores, Duration cap) {
 
     public static JitQuiet of(Profile profile) {
         return new JitQuiet(profile.pick(Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(1)),
-                QUIET_CORES, profile.pick(Duration.ofMillis(300), Duration.ofSeconds(6), Duration.ofSeconds(30)));
+                QUIET_CORES, profile.pick(Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofSeconds(30)));
     }
 
     /**

@@ -137,10 +137,12 @@ public final class CompressionScenario implements Scenario {
 
     @Override
     public String method(Profile profile) {
-        return "per repetition one fresh server JVM per level, all started together; in each the sizes (in an order"
-                + " rotated each repetition) warm up until " + EchoScenario.steady(profile.steadyState()
-                .withCap(warmUp(profile))) + ", then " + measureTime(profile).toMillis() + " ms measured; the"
-                + " memory rows in a level-" + MEMORY_LEVEL + " JVM of their own, started as a user would";
+        return "per repetition one fresh server JVM per level, all started together, each " + JitQuiet.of(profile)
+                .describe() + ", every size in turn; then the sizes (in an order rotated each repetition) warm up"
+                + " until " + EchoScenario.steady(profile.steadyState().withCap(warmUp(profile))) + ", then "
+                + measureTime(profile).toMillis() + " ms measured" + (memoryVariants(profile).isEmpty()
+                ? " (quick leaves the memory rows to capacity's busy rows)"
+                : "; the memory rows in a level-" + MEMORY_LEVEL + " JVM of their own, started as a user would");
     }
 
     @Override
@@ -263,6 +265,20 @@ public final class CompressionScenario implements Scenario {
         }
     }
 
+    /**
+     * A fresh JVM compiles at first: every size (also those quick does not measure at this level) until the JIT
+     * goes quiet, so a level whose only cell is its JVM's first is not measured cold.
+     */
+    private static void warmUpJvm(ScenarioRun run, SystemUnderTest sut, EchoLoad load,
+                               Map<Integer, List<String>> messages) throws Exception {
+        List<Integer> all = sizes(run.profile());
+        JitQuiet.of(run.profile()).run(sut.topology().replica(0).pid(), all.size(), (shape, length) -> {
+            load.start(messages.get(all.get(shape)));
+            Thread.sleep(length.toMillis());
+            load.stop(EchoScenario.DRAIN);
+        });
+    }
+
     /** Every size over one set of connections; a failure fails that size and the next size reconnects. */
     private static void measureEcho(ScenarioRun run, SystemUnderTest sut, int level, int rep,
                                     Map<Integer, List<String>> messages) throws Exception {
@@ -270,7 +286,7 @@ public final class CompressionScenario implements Scenario {
         int connections = EchoScenario.connections(profile);
         URI uri = sut.uri(Route.DIRECT);
         ClientProvider netty = LoadClients.find(LOAD_CLIENT);
-        Duration jvmWarmUp = profile.pick(Duration.ofMillis(200), Duration.ofMillis(700), Duration.ofSeconds(5));
+        boolean warm = false;
         try (WsClient client = netty.create(run.setup().clientOptions().withCompression(level > 0))) {
             EchoLoad load = null;
             try {
@@ -283,9 +299,11 @@ public final class CompressionScenario implements Scenario {
                         if (load == null) {
                             load = EchoLoad.open(client, uri, connections);
                         }
-                        Map<String, Double> values = measure(run, sut, client, load, level, messages.get(size),
-                                jvmWarmUp);
-                        jvmWarmUp = Duration.ZERO;
+                        if (!warm) {
+                            warmUpJvm(run, sut, load, messages);
+                            warm = true;
+                        }
+                        Map<String, Double> values = measure(run, sut, client, load, level, messages.get(size));
                         noteUncompressed(run, variant, level, values);
                         run.record(variant, rep, values);
                     } catch (InterruptedException e) {
@@ -307,12 +325,12 @@ public final class CompressionScenario implements Scenario {
     }
 
     private static Map<String, Double> measure(ScenarioRun run, SystemUnderTest sut, WsClient client, EchoLoad load,
-                                               int level, List<String> batch, Duration extraWarmUp)
+                                               int level, List<String> batch)
             throws Exception {
         Profile profile = run.profile();
         WireBytes atStart = wire(client);
         load.start(batch);
-        EchoLoad.Measured measured = load.measure(profile.steadyState().withCap(extraWarmUp.plus(warmUp(profile))),
+        EchoLoad.Measured measured = load.measure(profile.steadyState().withCap(warmUp(profile)),
                 measureTime(profile), EchoScenario.MAX_STRETCH, sut::sample);
         load.stop(EchoScenario.DRAIN);
         EchoWindow window = measured.window();

@@ -34,12 +34,12 @@ public final class Criteria {
             "echo scenario");
 
     public static final Criterion P99_DIRECT = Criterion.measured("p99 at a fixed offered rate, direct",
-            new Figure(new LatencyScenario(), LatencyScenario.P99, List.of(), route(Route.DIRECT),
+            new Figure(new LatencyScenario(), LatencyScenario.P99, route(Route.DIRECT),
                     "latency, direct, lowest offered rate"),
             "latency scenario");
 
     public static final Criterion P99_NGINX_TLS = Criterion.measured("p99 at a fixed offered rate, nginx+TLS",
-            new Figure(new LatencyScenario(), LatencyScenario.P99, List.of(), route(Route.NGINX_TLS),
+            new Figure(new LatencyScenario(), LatencyScenario.P99, route(Route.NGINX_TLS),
                     "latency, nginx+tls, lowest offered rate"),
             "the latency scenario with a nginx+tls route (LatencyScenario.ROUTES)");
 

@@ -220,7 +220,7 @@ public final class CompressionScenario implements Scenario {
      */
     static List<Integer> sizes(Profile profile, int level) {
         boolean aside = level != 0 && level != MEMORY_LEVEL;
-        return aside && profile.name().equals("quick") ? List.of(LEVEL_RULE_SIZE) : sizes(profile);
+        return aside ? profile.pick(sizes(profile), List.of(LEVEL_RULE_SIZE), sizes(profile)) : sizes(profile);
     }
 
     static List<Integer> levels(Profile profile) {
@@ -475,8 +475,8 @@ public final class CompressionScenario implements Scenario {
      * connections, the same three 2 KiB exchanges, the same two figures), which its budget has room for once.
      */
     static List<Variant> memoryVariants(Profile profile) {
-        return profile.name().equals("quick") ? List.of()
-                : List.of(memoryVariant(profile, true), memoryVariant(profile, false));
+        List<Variant> both = List.of(memoryVariant(profile, true), memoryVariant(profile, false));
+        return profile.pick(both, List.of(), both);
     }
 
     static int memoryConnections(Profile profile) {

@@ -75,8 +75,9 @@ public final class BroadcastScenario implements Scenario {
                 + " first step past " + (int) HOLD_P95_MS + " ms p95 (or with a lost message) and bisects between it"
                 + " and the last that held; the last row is that break point, the most subscribers at p95 ≤ "
                 + (int) HOLD_P95_MS + " ms to within " + Math.round(TOLERANCE * 100) + "% (\"≥ N\" where the"
-                + " steps, or the open-file limit, ran out first). Steps past the break have no row: they were"
-                + " not measured."
+                + " steps, or the open-file limit, ran out first). A step past the break that a repetition did not"
+                + " reach shows as a failed row whose reason is \"past the break\": the server did not fail there,"
+                + " the step was not measured (a row needs every repetition)."
                 + " Always driven by the " + CLIENT + " load client on one core: every receipt of a broadcast"
                 + " lands there at once, so at high counts part of the figure is the client working through them"
                 + " (load CPU says when it is busy), and equally for every impl.";

@@ -32,7 +32,7 @@ final class TcpEchoCeiling implements Ceiling {
 
     @Override
     public List<Variant> variants(Profile profile) {
-        return EchoScenario.SIZES.stream().map(size -> EchoScenario.variant(Route.DIRECT, size)).toList();
+        return EchoScenario.sizes(profile).stream().map(size -> EchoScenario.variant(Route.DIRECT, size)).toList();
     }
 
     @Override
@@ -47,7 +47,7 @@ final class TcpEchoCeiling implements Ceiling {
                 Thread.sleep(length.toMillis());
                 load.stop(EchoScenario.DRAIN);
             });
-            for (int size : ScenarioRun.rotated(EchoScenario.SIZES, rep)) {
+            for (int size : ScenarioRun.rotated(EchoScenario.sizes(profile), rep)) {
                 Variant variant = EchoScenario.variant(Route.DIRECT, size);
                 if (run.skip(variant)) {
                     continue;

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class BroadcastScenarioTest {
 
     @Test
-    void quickStepsDoubleFrom2000UpToTheOpenFileLimit() {
+    void quickStepsDoubleFrom4000UpToTheOpenFileLimit() {
         List<Integer> quick = BroadcastScenario.steps(Profile.QUICK);
-        assertThat(quick).startsWith(2000).isSorted().doesNotHaveDuplicates();
+        assertThat(quick).startsWith(4000).isSorted().doesNotHaveDuplicates();
         assertThat((long) quick.get(quick.size() - 1)).isLessThan(OpenFileLimit.current().connectionsPerProcess());
     }
 

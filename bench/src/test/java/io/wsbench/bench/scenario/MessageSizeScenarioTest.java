@@ -31,6 +31,6 @@ class MessageSizeScenarioTest {
         assertThat(s.variants(Profile.FULL)).hasSize(8 + 4 * 3).doesNotHaveDuplicates();
         assertThat(s.variants(Profile.SMOKE)).hasSize(8 + 4 * 2)
                 .contains(MessageSizeScenario.variant(MessageSizeScenario.DEFAULT_LABEL, true, Route.NGINX, 65537));
-        assertThat(MessageSizeScenario.sizes(Profile.QUICK)).last().isEqualTo(MessageSizeScenario.RAISED_LIMIT);
+        assertThat(MessageSizeScenario.sizes(Profile.FULL)).last().isEqualTo(MessageSizeScenario.RAISED_LIMIT);
     }
 }

@@ -176,12 +176,15 @@ final class CompressionClaims {
             agree += clear(cpuFactor, cheaper) ? 1 : 0;
             parts.add(impl + " CPU ×" + Format.number(cpuFactor) + ", ratio ×" + Format.number(ratioFactor));
         }
+        Optional<Double> isolated = isolatedDeflate(run, level);
         if (measured == 0) {
-            return Verdict.notMeasured("no impl measured levels " + level + " and " + BASE_LEVEL);
+            return Verdict.notMeasured("no server measured levels " + level + " and " + BASE_LEVEL + " (quick"
+                    + " leaves the servers' levels 1 and 9 to full)" + isolated.map(x -> "; deflate alone"
+                    + " (deflate-jmh, raw zlib encode of " + Format.bytes(TYPICAL) + "): time ×"
+                    + Format.number(x)).orElse(""));
         }
         String figures = payload(TYPICAL) + ", level " + level + " vs " + BASE_LEVEL + " (server CPU per 1k round"
                 + " trips; a difference under " + CLEAR_DIFFERENCE.shown() + " counts as none): " + String.join(", ", parts);
-        Optional<Double> isolated = isolatedDeflate(run, level);
         if (isolated.isPresent()) {
             figures += "; deflate alone (deflate-jmh, raw zlib encode of " + Format.bytes(TYPICAL) + "): time ×"
                     + Format.number(isolated.get());

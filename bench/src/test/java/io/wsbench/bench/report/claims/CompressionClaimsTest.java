@@ -130,10 +130,22 @@ class CompressionClaimsTest {
     }
 
     @Test
+    void aQuickRunWithoutTheServersLevelIsNotMeasuredAndShowsDeflateAlone() {
+        // quick measures off and 6 in the servers; deflate-jmh still has level 1
+        RunResult quick = withJmh(compression(level("netty", TYPICAL, BASE_LEVEL, 100, 4)), 1, 0.5);
+        Verdict v = CompressionClaims.levelOne(quick);
+        assertThat(v.judgement()).isEqualTo(Judgement.NOT_MEASURED);
+        assertThat(v.figures()).contains("quick leaves the servers' levels 1 and 9 to full").contains("time ×0.5");
+    }
+
+    @Test
     void theVariantsJudgedAreOnesTheScenariosMeasure() {
         List<Integer> levels = List.of(OFF, 1, BASE_LEVEL, 9);
-        assertThat(new CompressionScenario().variants(Profile.QUICK))
+        assertThat(new CompressionScenario().variants(Profile.FULL))
                 .containsAll(levels.stream().map(l -> CompressionScenario.echoVariant(TYPICAL, l)).toList());
+        // quick measures off and 6 in the servers, and every level in deflate-jmh
+        assertThat(new CompressionScenario().variants(Profile.QUICK)).containsAll(List.of(
+                CompressionScenario.echoVariant(TYPICAL, OFF), CompressionScenario.echoVariant(TYPICAL, BASE_LEVEL)));
         assertThat(new DeflateJmhScenario().variants(Profile.QUICK)).containsAll(levels.subList(1, 4).stream()
                 .map(l -> DeflateJmhScenario.variant(DeflateJmhScenario.ENCODE, TYPICAL, l)).toList());
     }

@@ -92,6 +92,20 @@ class MessageSizeClaimsTest {
     }
 
     @Test
+    void textCostsMoreJudgesTheLargestSizeTheRunEchoed() {
+        // a quick run stops at 10 MiB
+        Variant text = MessageSizeScenario.variant(RAISED_LABEL, true, Route.DIRECT, 10 * MIB);
+        Variant binary = MessageSizeScenario.variant(RAISED_LABEL, false, Route.DIRECT, 10 * MIB);
+        Verdict v = MessageSizeClaims.textCostsMore(bigMessages(List.of(
+                ok("netty", text, Map.of(MessageSizeScenario.HEAP_GROWTH, 30.0, MessageSizeScenario.RSS_GROWTH,
+                        30.0, MessageSizeScenario.INTACT, 100.0)),
+                ok("netty", binary, Map.of(MessageSizeScenario.HEAP_GROWTH, 10.0, MessageSizeScenario.RSS_GROWTH,
+                        10.0, MessageSizeScenario.INTACT, 100.0)))));
+        assertThat(v.judgement()).isEqualTo(Judgement.PARTLY);
+        assertThat(v.figures()).startsWith("no hard limit: 10 MiB text and binary");
+    }
+
+    @Test
     void textCostsMoreNeedsMoreThanHalfTheImpls() {
         List<Row> half = new ArrayList<>();
         half.addAll(memory("netty", 200, 200, 100, 100));
@@ -116,10 +130,14 @@ class MessageSizeClaimsTest {
 
     @Test
     void theVariantsJudgedAreOnesTheScenarioMeasures() {
-        List<Variant> quick = new MessageSizeScenario().variants(Profile.QUICK);
-        assertThat(quick).contains(TEXT_50, BINARY_50,
+        List<Variant> full = new MessageSizeScenario().variants(Profile.FULL);
+        assertThat(full).contains(TEXT_50, BINARY_50,
                 MessageSizeScenario.variant(DEFAULT_LABEL, false, Route.NGINX, DEFAULT_LIMIT + 1),
                 MessageSizeScenario.variant(RAISED_LABEL, false, Route.NGINX, RAISED_LIMIT));
+        // quick stops at 10 MiB; the claims judge the largest size over 1 MiB the run has
+        assertThat(new MessageSizeScenario().variants(Profile.QUICK)).contains(
+                MessageSizeScenario.variant(RAISED_LABEL, true, Route.DIRECT, 10 * MIB),
+                MessageSizeScenario.variant(RAISED_LABEL, false, Route.NGINX, 10 * MIB));
     }
 
     /** READ_LIMIT + 1 in every message × route cell: netty closes with one code, jetty with the other. */

@@ -174,7 +174,11 @@ public final class ScenarioTables {
     }
 
     private String statusCell(Row row) {
-        String word = row.status() == Status.NOT_SUPPORTED ? "not supported" : "failed";
+        String word = switch (row.status()) {
+            case NOT_SUPPORTED -> "not supported";
+            case NOT_MEASURED -> "not measured";
+            default -> "failed";
+        };
         String text = row.impl() + ": " + word + (row.reason().isEmpty() ? "" : ": " + row.reason());
         int n = footnotes.computeIfAbsent(text, t -> footnotes.size() + 1);
         return word + " [" + n + "]";

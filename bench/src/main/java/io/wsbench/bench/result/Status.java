@@ -6,5 +6,10 @@ public enum Status {
     /** The impl failed verification or the measurement; the row carries the reason, never a number. */
     FAILED,
     /** The impl declares it cannot do this (a library limitation), see TransportProvider.unsupported(). */
-    NOT_SUPPORTED
+    NOT_SUPPORTED,
+    /**
+     * The run chose not to measure it, and nothing failed: a broadcast step past the break point that an
+     * impl's repetition never reached. The row carries the reason, never a number.
+     */
+    NOT_MEASURED
 }

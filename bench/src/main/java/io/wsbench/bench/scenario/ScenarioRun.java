@@ -213,6 +213,19 @@ public final class ScenarioRun {
         }
     }
 
+    /**
+     * Not measured by choice, not a failure (a step past an impl's break point): the row says why, and counts
+     * neither as a figure nor as a failed row. Its repetitions so far are dropped with it.
+     */
+    public void notMeasured(Variant variant, String reason) {
+        Draft d = draft(variant);
+        if (d.status == Status.OK) {
+            d.status = Status.NOT_MEASURED;
+            d.reason = reason;
+            LOG.info("{} {} | {} | not measured: {}", scenario.name(), rowName, variant.label(), reason);
+        }
+    }
+
     /** The impl declares it cannot do this; the row says so. */
     public void notSupported(Variant variant, String reason) {
         Draft d = draft(variant);

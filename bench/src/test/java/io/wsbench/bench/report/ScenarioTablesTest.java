@@ -2,6 +2,9 @@ package io.wsbench.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wsbench.bench.result.Row;
+import io.wsbench.bench.result.ScenarioResult;
+import io.wsbench.bench.result.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,19 @@ class ScenarioTablesTest {
         assertThat(nginx).contains("failed [1]");
         assertThat(tables.footnotes()).containsExactly(
                 "[1] jetty: failed: 3 of 4 connections closed during the run (first: 1006)");
+    }
+
+    @Test
+    void aRowNotMeasuredByChoiceSaysSoAndIsNotAFailure() {
+        ScenarioResult echo = SampleRuns.echo();
+        List<Row> rows = echo.rows().stream().map(r -> r.status() == Status.FAILED
+                ? new Row(r.impl(), r.variant(), Status.NOT_MEASURED, "past the break", false, List.of(), List.of())
+                : r).toList();
+        ScenarioTables tables = new ScenarioTables(new ScenarioResult(echo.name(), echo.description(),
+                echo.metrics(), echo.variants(), rows), true);
+        assertThat(tables.overview().get(1).table().markdown()).contains("not measured [1]")
+                .doesNotContain("failed");
+        assertThat(tables.footnotes()).containsExactly("[1] jetty: not measured: past the break");
     }
 
     @Test

@@ -205,10 +205,7 @@ public final class ScenarioRun {
 
     /** The variant failed: its row shows {@code reason} and no numbers. The first reason given is kept. */
     public void fail(Variant variant, String reason) {
-        Draft d = draft(variant);
-        if (d.status == Status.OK) {
-            d.status = Status.FAILED;
-            d.reason = reason;
+        if (close(variant, Status.FAILED, reason)) {
             LOG.warn("{} {} | {} | FAILED: {}", scenario.name(), rowName, variant.label(), reason);
         }
     }
@@ -218,12 +215,20 @@ public final class ScenarioRun {
      * neither as a figure nor as a failed row. Its repetitions so far are dropped with it.
      */
     public void notMeasured(Variant variant, String reason) {
-        Draft d = draft(variant);
-        if (d.status == Status.OK) {
-            d.status = Status.NOT_MEASURED;
-            d.reason = reason;
+        if (close(variant, Status.NOT_MEASURED, reason)) {
             LOG.info("{} {} | {} | not measured: {}", scenario.name(), rowName, variant.label(), reason);
         }
+    }
+
+    /** Ends a row still measured with {@code status}; false when it had already ended (its reason is kept). */
+    private boolean close(Variant variant, Status status, String reason) {
+        Draft d = draft(variant);
+        if (d.status != Status.OK) {
+            return false;
+        }
+        d.status = status;
+        d.reason = reason;
+        return true;
     }
 
     /** The impl declares it cannot do this; the row says so. */

@@ -462,7 +462,7 @@ public final class CompressionScenario implements Scenario {
     }
 
     /**
-     * The memory rows, in smoke and full; quick leaves them to capacity's busy rows with permessage-deflate (5,000
+     * The memory rows, in smoke and full; quick leaves them to capacity's busy rows with permessage-deflate (10,000
      * connections, the same three 2 KiB exchanges, the same two figures), which its budget has room for once.
      */
     static List<Variant> memoryVariants(Profile profile) {

@@ -103,7 +103,8 @@ public final class CapacityScenario implements Scenario {
     public String method(Profile profile) {
         Plan plan = plan(profile);
         return "a fresh server JVM per repetition and variant (without and with permessage-deflate, both started"
-                + " together and measured one after the other in an order rotated each repetition); " + plan.warmUp() + " connections opened and dropped first, then "
+                + " together and measured one after the other in an order rotated each repetition); "
+                + plan.warmUp() + " connections opened and dropped first, then "
                 + plan.connections() + " (or the open-file limit's share) opened at " + plan.perSecond()
                 + "/s and held until the RSS settles (idle), then " + ConnectionMemory.BUSY_EXCHANGES
                 + " messages each and settled again (busy)";
@@ -129,30 +130,12 @@ public final class CapacityScenario implements Scenario {
         }
         List<Boolean> settings = ScenarioRun.rotated(List.of(false, true), rep).stream()
                 .filter(c -> !(run.skip(variant(c, IDLE)) && run.skip(variant(c, BUSY)))).toList();
-        List<SystemUnderTest> servers;
-        try {
-            // both JVMs started at once, measured one after the other: a start is seconds of the budget
-            servers = run.startAll(settings.stream().map(c -> serverConfig(run, c)).toList());
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            settings.forEach(c -> run.abortRepetition(List.of(variant(c, IDLE), variant(c, BUSY)), rep,
-                    Reasons.of(e)));
-            return;
-        }
-        for (int i = 0; i < servers.size(); i++) {
-            boolean compression = settings.get(i);
-            try (SystemUnderTest sut = servers.get(i)) {
-                measure(run, plan, sut, compression, rep);
-            } catch (InterruptedException e) {
-                servers.subList(i + 1, servers.size()).forEach(SystemUnderTest::close);
-                throw e;
-            } catch (Exception e) {
+        // both JVMs started at once, measured one after the other: a start is seconds of the budget
+        run.measureEach(settings.stream().map(c -> serverConfig(run, c)).toList(),
+                (i, sut) -> measure(run, plan, sut, settings.get(i), rep),
                 // a busy round that fails leaves the idle figures of this repetition standing
-                run.abortRepetition(List.of(variant(compression, IDLE), variant(compression, BUSY)), rep,
-                        Reasons.of(e));
-            }
-        }
+                (i, e) -> run.abortRepetition(List.of(variant(settings.get(i), IDLE), variant(settings.get(i), BUSY)),
+                        rep, Reasons.of(e)));
     }
 
     /**

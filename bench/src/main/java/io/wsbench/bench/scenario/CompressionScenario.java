@@ -87,9 +87,10 @@ public final class CompressionScenario implements Scenario {
     public String description() {
         return "permessage-deflate on JSON notifications (io.wsbench.bench.payload.JsonNotifications, fixed seed:"
                 + " every message differs in ids, times, names and items, the keys repeat as a real feed's do) of"
-                + " about 200 B, 2 KiB and 20 KiB (quick: the first two). Per level (COMPRESSION=off, COMPRESSION_LEVEL"
-                + " 1, 6, 9; quick: off and 6, levels 1 and 9 are measured alone by deflate-jmh; smoke: 6 only) a fresh server JVM per repetition (the levels' JVMs start together and are measured one"
-                + " after another, the waiting ones idle) and a closed echo loop over C connections from the Netty"
+                + " about 200 B, 2 KiB and 20 KiB (quick: the first two). Per level (COMPRESSION=off,"
+                + " COMPRESSION_LEVEL 1, 6, 9; quick: off and 6, levels 1 and 9 are measured alone by deflate-jmh;"
+                + " smoke: 6 only) a fresh server JVM per repetition (the levels' JVMs start together and are"
+                + " measured one after another, the waiting ones idle) and a closed echo loop over C connections from the Netty"
                 + " client, which offers a bare"
                 + " permessage-deflate (context takeover on) and deflates its own messages at level 6: the server"
                 + " echoes each text unchanged, so it inflates every message it gets and deflates every message it"
@@ -156,34 +157,16 @@ public final class CompressionScenario implements Scenario {
         if (memory) {
             configs.add(memoryServerConfig(run));
         }
-        List<SystemUnderTest> servers;
-        try {
-            // one JVM per level and one for memory, all started at once: sequential starts were most of the time
-            servers = run.startAll(configs);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            levels.forEach(level -> variantsOf(profile, level).forEach(v -> run.fail(v, Reasons.of(e))));
-            memoryVariants.forEach(v -> run.fail(v, Reasons.of(e)));
-            return;
-        }
-        for (int i = 0; i < servers.size(); i++) {
-            boolean memoryJvm = i == levels.size();
-            List<Variant> measured = memoryJvm ? memoryVariants : variantsOf(profile, levels.get(i));
-            try (SystemUnderTest sut = servers.get(i)) {
-                if (memoryJvm) {
-                    measureMemory(run, sut, rep, messages.get(MEMORY_MESSAGE), unsupported);
-                } else {
-                    measureEcho(run, sut, levels.get(i), rep, messages);
-                }
-                sut.killServers(); // its figures are taken; the next JVM is waiting
-            } catch (InterruptedException e) {
-                servers.subList(i + 1, servers.size()).forEach(SystemUnderTest::close);
-                throw e;
-            } catch (Exception e) {
-                measured.forEach(v -> run.fail(v, Reasons.of(e)));
+        // one JVM per level and one for memory, all started at once: sequential starts were most of the time
+        run.measureEach(configs, (i, sut) -> {
+            if (i == levels.size()) {
+                measureMemory(run, sut, rep, messages.get(MEMORY_MESSAGE), unsupported);
+            } else {
+                measureEcho(run, sut, levels.get(i), rep, messages);
             }
-        }
+            sut.killServers(); // its figures are taken; the next JVM is waiting
+        }, (i, e) -> (i == levels.size() ? memoryVariants : variantsOf(profile, levels.get(i)))
+                .forEach(v -> run.fail(v, Reasons.of(e))));
     }
 
     /**
@@ -470,7 +453,7 @@ public final class CompressionScenario implements Scenario {
         return profile.pick(both, List.of(), both);
     }
 
-    /** The memory rows' N: 10k in full (the quick figure would be 1k, but quick has no memory rows). */
+    /** The memory rows' N (quick has no memory rows: its value only names a variant no run measures). */
     static int memoryConnections(Profile profile) {
         return profile.pick(50, 1_000, 10_000);
     }

@@ -153,6 +153,49 @@ public final class ScenarioRun {
         return started;
     }
 
+    /** One started server's part of a repetition; {@code index} is its config's place in the list. */
+    @FunctionalInterface
+    public interface Measurement {
+        void measure(int index, SystemUnderTest sut) throws Exception;
+    }
+
+    /** Why a config's part of a repetition has no figures: its JVM did not start, or its measurement threw. */
+    @FunctionalInterface
+    public interface Failure {
+        void failed(int index, Exception why);
+    }
+
+    /**
+     * {@link #startAll Starts every config at once} (a JVM start is seconds, and with every start done first no
+     * start's CPU falls on a measured window), then measures them one after the other, closing each when its
+     * part is done. A failed start is a {@code failure} of every index; a measurement that throws is one of its
+     * own, and the next config is still measured. An interrupt closes the rest and ends the repetition.
+     */
+    public void measureEach(List<TopologyConfig> configs, Measurement measurement, Failure failure)
+            throws InterruptedException {
+        List<SystemUnderTest> servers;
+        try {
+            servers = startAll(configs);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            for (int i = 0; i < configs.size(); i++) {
+                failure.failed(i, e);
+            }
+            return;
+        }
+        for (int i = 0; i < servers.size(); i++) {
+            try (SystemUnderTest sut = servers.get(i)) {
+                measurement.measure(i, sut);
+            } catch (InterruptedException e) {
+                servers.subList(i + 1, servers.size()).forEach(SystemUnderTest::close);
+                throw e;
+            } catch (Exception e) {
+                failure.failed(i, e);
+            }
+        }
+    }
+
     /** A new load client (the run's {@code -Dbench.client}), trusting the sut's certificate when the route is TLS. */
     public WsClient client(SystemUnderTest sut, Route route) throws Exception {
         ClientOptions options = setup.clientOptions();
@@ -278,7 +321,7 @@ public final class ScenarioRun {
             String reason = d.reason;
             if (status == Status.OK && d.repetitions.size() < profile().repetitions()) {
                 status = Status.FAILED;
-                reason = d.repetitions.isEmpty() ? "not measured"
+                reason = d.repetitions.isEmpty() ? "no repetition recorded"
                         : "only " + d.repetitions.size() + " of " + profile().repetitions() + " repetitions completed";
             }
             rows.add(new Row(rowName, v, status, reason, ceiling, d.repetitions, List.copyOf(d.notes)));

@@ -143,6 +143,11 @@ final class CompressionClaims {
         });
     }
 
+    private static String deflateAlone(double timeFactor) {
+        return "; deflate alone (deflate-jmh, raw zlib encode of " + Format.bytes(TYPICAL) + "): time ×"
+                + Format.number(timeFactor);
+    }
+
     /** Whether a CPU factor is a clear difference in the claimed direction. */
     private static boolean clear(double factor, boolean cheaper) {
         return cheaper ? factor * CLEAR_DIFFERENCE.value() <= 1 : factor >= CLEAR_DIFFERENCE.value();
@@ -178,17 +183,13 @@ final class CompressionClaims {
         }
         Optional<Double> isolated = isolatedDeflate(run, level);
         if (measured == 0) {
-            return Verdict.notMeasured("no server measured levels " + level + " and " + BASE_LEVEL + " (quick"
-                    + " leaves the servers' levels 1 and 9 to full)" + isolated.map(x -> "; deflate alone"
-                    + " (deflate-jmh, raw zlib encode of " + Format.bytes(TYPICAL) + "): time ×"
-                    + Format.number(x)).orElse(""));
+            // quick measures the servers at off and 6 only; deflate alone still shows the level's cost
+            return Verdict.notMeasured("no server measured levels " + level + " and " + BASE_LEVEL + " in this run"
+                    + isolated.map(CompressionClaims::deflateAlone).orElse(""));
         }
         String figures = payload(TYPICAL) + ", level " + level + " vs " + BASE_LEVEL + " (server CPU per 1k round"
                 + " trips; a difference under " + CLEAR_DIFFERENCE.shown() + " counts as none): " + String.join(", ", parts);
-        if (isolated.isPresent()) {
-            figures += "; deflate alone (deflate-jmh, raw zlib encode of " + Format.bytes(TYPICAL) + "): time ×"
-                    + Format.number(isolated.get());
-        }
+        figures += isolated.map(CompressionClaims::deflateAlone).orElse("");
         if (agree == 0 && isolated.map(x -> clear(x, cheaper)).orElse(false)) {
             return Verdict.inIsolation(figures);
         }

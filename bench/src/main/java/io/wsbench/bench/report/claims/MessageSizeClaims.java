@@ -14,7 +14,6 @@ import io.wsbench.bench.result.Variant;
 import io.wsbench.bench.scenario.MessageSizeScenario;
 import io.wsbench.core.CloseCodes;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,8 +102,8 @@ final class MessageSizeClaims {
     }
 
     /**
-     * The largest size over 1 MiB the run echoed (50 MiB in full, 10 MiB in quick), text vs binary, direct: both pass; what one message costs the server in whole memory. Heap growth
-     * alone would miss an impl that holds binary off-heap (Netty keeps the 50 MiB in direct buffers), and RSS
+     * The largest size over 1 MiB the run echoed (50 MiB in full, 10 MiB in quick), text vs binary, direct: both
+     * pass; what one message costs the server in whole memory. Heap growth alone would miss an impl that holds binary off-heap (Netty keeps the 50 MiB in direct buffers), and RSS
      * growth alone misses heap pages the JVM had already touched, so each side is the larger of the two.
      */
     static Verdict textCostsMore(RunResult run) {
@@ -149,11 +148,9 @@ final class MessageSizeClaims {
 
     /** The largest raised size over 1 MiB that the run echoed as text direct (else the raised limit). */
     private static int largestEchoed(Figures f) {
-        List<Integer> sizes = new ArrayList<>(MessageSizeScenario.sizes(Profile.FULL));
-        Collections.reverse(sizes);
-        return sizes.stream().filter(s -> s > MIB)
+        return MessageSizeScenario.sizes(Profile.FULL).stream().filter(s -> s > MIB)
                 .filter(s -> !f.medians(MessageSizeScenario.HEAP_GROWTH,
                         MessageSizeScenario.variant(RAISED_LABEL, true, Route.DIRECT, s)).isEmpty())
-                .findFirst().orElse(RAISED_LIMIT);
+                .max(Integer::compare).orElse(RAISED_LIMIT);
     }
 }

@@ -105,19 +105,24 @@ public final class CapacityScenario implements Scenario {
         return "a fresh server JVM per repetition and variant (without and with permessage-deflate, both started"
                 + " together and measured one after the other in an order rotated each repetition); "
                 + plan.warmUp() + " connections opened and dropped first, then "
-                + plan.connections() + " (or the open-file limit's share) opened at " + plan.perSecond()
+                + plan.connections() + (plan.compressed() < plan.connections() ? " without deflate and "
+                + plan.compressed() + " with it" : "") + " (or the open-file limit's share) opened at " + plan.perSecond()
                 + "/s and held until the RSS settles (idle), then " + ConnectionMemory.BUSY_EXCHANGES
                 + " messages each and settled again (busy)";
     }
 
     /**
-     * Quick opens 10,000. At 5,000 (tried for issue 13's budget, saving about a minute) the footprint was
-     * dominated by the heap's growth steps: netty's idle row read 12,277 [2,106–12,281] bytes, where 10,000 in the
-     * same JVM setup read 4,871–6,446.
+     * Quick opens 10,000 without deflate. At 5,000 (tried for issue 13's budget, saving about a minute) the
+     * footprint was dominated by the heap's growth steps: netty's idle row read 12,277 [2,106–12,281] bytes, where
+     * 10,000 in the same JVM setup read 4,871–6,446. With deflate quick opens 2,000: a busy deflated connection
+     * costs 130–180 KiB (run 20261207-093737), so 2,000 of them are 250 MiB and more, far above those steps, and
+     * the deflate JVMs took 28–37 s a repetition at 10,000 (java-websocket and undertow open fewer than 1,200 a
+     * second with deflate), 4 of quick's 35 minutes. The idle "on" rows of netty and jetty (about 7 and 15 KiB
+     * at 10,000) are then near the steps' size: quick's note on those rows says so.
      */
     private static Plan plan(Profile profile) {
-        return new Plan(profile.pick(500, 10_000, 100_000), profile.pick(1_000, 2_500, 2_500),
-                profile.pick(50, 500, 1_000));
+        return new Plan(profile.pick(500, 10_000, 100_000), profile.pick(500, 2_000, 100_000),
+                profile.pick(1_000, 2_500, 2_500), profile.pick(50, 500, 1_000));
     }
 
     @Override
@@ -139,11 +144,15 @@ public final class CapacityScenario implements Scenario {
     }
 
     /**
-     * @param connections the profile's N, before the open-file cap
+     * @param connections the profile's N without deflate, before the open-file cap
+     * @param compressed  the profile's N with permessage-deflate negotiated, before the open-file cap
      * @param perSecond   the set opening rate
      * @param warmUp      connections opened and dropped before the baseline
      */
-    private record Plan(int connections, int perSecond, int warmUp) {
+    private record Plan(int connections, int compressed, int perSecond, int warmUp) {
+        int connections(boolean compression) {
+            return compression ? compressed : connections;
+        }
     }
 
     /** Idle, then busy, in one server JVM: each recorded as soon as it is read. */
@@ -161,9 +170,16 @@ public final class CapacityScenario implements Scenario {
                     plan.warmUp(), server, messages);
 
             ConnectionRoom room = ConnectionRoom.between(server.pid(), ProcessHandle.current().pid());
-            int n = room.fit(plan.connections());
-            ConnectionMemory.noteSize(run, idleVariant, plan.connections(), n, room);
-            ConnectionMemory.noteSize(run, busyVariant, plan.connections(), n, room);
+            int planned = plan.connections(compression);
+            int n = room.fit(planned);
+            ConnectionMemory.noteSize(run, idleVariant, planned, n, room);
+            ConnectionMemory.noteSize(run, busyVariant, planned, n, room);
+            if (planned < plan.connections()) {
+                run.note(idleVariant, String.format("%s opens %,d connections with deflate (%,d without): busy,"
+                        + " each costs over 100 KiB, far above the heap's growth steps; idle, a library that"
+                        + " allocates its deflater on the first message costs a few KiB, and the heap's steps show"
+                        + " in the interval", run.profile().name(), planned, plan.connections()));
+            }
             if (n == 0) {
                 throw new IOException("no connection fits: " + room.describe() + "; raise ulimit -n");
             }

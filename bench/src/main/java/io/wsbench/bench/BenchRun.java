@@ -5,6 +5,7 @@ import io.wsbench.bench.machine.Environment;
 import io.wsbench.bench.format.Format;
 import io.wsbench.bench.report.choice.WorkaroundMarkers;
 import io.wsbench.bench.result.Calibration;
+import io.wsbench.bench.result.ConformanceTotals;
 import io.wsbench.bench.result.Row;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.ScenarioResult;
@@ -15,6 +16,7 @@ import io.wsbench.bench.scenario.Interleaved;
 import io.wsbench.bench.scenario.Scenario;
 import io.wsbench.bench.scenario.ScenarioRun;
 import io.wsbench.bench.scenario.WindowClock;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,13 +90,29 @@ public final class BenchRun {
         calibrations.add(calibrate("end"));
         LOG.info("time per scenario (verification not counted): {}", spent.entrySet().stream()
                 .map(e -> e.getKey() + " " + Format.duration(e.getValue())).collect(Collectors.joining(", ")));
-        List<ScenarioResult> results = scenarios.stream()
+        List<ScenarioResult> results = new ArrayList<>(scenarios.stream()
                 .map(s -> new ScenarioResult(s.name(), s.description(), s.metrics(), s.variants(setup.profile()),
                         rows.get(s), method(s), spent.getOrDefault(s.name(), Duration.ZERO).toMillis() / 1000.0))
-                .toList();
+                .toList());
+        conformance().ifPresent(results::add);
         // the bench runs in the project root (bench/pom.xml), where the adapters' sources are
         return new RunResult(runId, started, now(), settings, environment, verifications, results,
                 setup.nginxConf().text(), calibrations, WorkaroundMarkers.scan(Path.of("").toAbsolutePath()));
+    }
+
+    /** The conformance suite's totals at this commit, when {@code mvn test} left them ({@link ConformanceTotals}). */
+    private Optional<ScenarioResult> conformance() {
+        List<String> why = new ArrayList<>();
+        try {
+            Optional<ScenarioResult> totals = ConformanceTotals.read(ConformanceTotals.FILE, environment.gitCommit(),
+                    impls, why);
+            totals.ifPresent(t -> LOG.info("conformance: {}", t.method()));
+            why.forEach(w -> LOG.info("conformance: not in this run's tables: {}", w));
+            return totals;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("conformance: {} could not be read, left out: {}", ConformanceTotals.FILE, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** The scenario's own warm-up and windows, then what the runner adds: repetitions and order. */

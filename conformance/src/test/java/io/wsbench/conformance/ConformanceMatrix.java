@@ -1,6 +1,8 @@
 package io.wsbench.conformance;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wsbench.core.Feature;
+import io.wsbench.core.GitCommit;
 import io.wsbench.core.TransportProvider;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -175,10 +177,47 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
                 Files.createDirectories(file.getParent());
             }
             Files.writeString(file, markdown);
+            Path json = Path.of(System.getProperty("wsbench.matrix.json", "target/conformance.json"));
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), totals());
             System.out.println();
             System.out.println(markdown);
-            System.out.println("conformance matrix written to " + file.toAbsolutePath());
+            System.out.println("conformance matrix written to " + file.toAbsolutePath() + " and " + json.toAbsolutePath());
         }
+    }
+
+    /**
+     * The matrix's totals per impl, for the bench's "which stack?" table ({@code conformance.json}): when the
+     * cases ran, at which commit (the bench only takes a matrix of its own commit), and per impl the cases
+     * passed, failed and declared not supported, with the names of the cases that did not pass.
+     */
+    static synchronized Map<String, Object> totals() {
+        Map<String, Object> impls = new TreeMap<>();
+        LIBRARIES.forEach((impl, library) -> {
+            Map<String, List<String>> byVerdict = new LinkedHashMap<>();
+            for (String verdict : List.of("pass", "fail", "not supported")) {
+                byVerdict.put(verdict, new ArrayList<>());
+            }
+            RESULTS.forEach((section, cases) -> cases.forEach((caseName, byImpl) -> {
+                Cell cell = byImpl.get(impl);
+                if (cell != null) {
+                    byVerdict.get(cell.verdict()).add(section + ": " + caseName);
+                }
+            }));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("library", library);
+            entry.put("pass", byVerdict.get("pass").size());
+            entry.put("fail", byVerdict.get("fail").size());
+            entry.put("notSupported", byVerdict.get("not supported").size());
+            entry.put("failed", byVerdict.get("fail"));
+            entry.put("notSupportedCases", byVerdict.get("not supported"));
+            impls.put(impl, entry);
+        });
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("written", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        all.put("commit", GitCommit.above(Path.of("")));
+        all.put("jdk", System.getProperty("java.version"));
+        all.put("impls", impls);
+        return all;
     }
 
     static synchronized String render() {

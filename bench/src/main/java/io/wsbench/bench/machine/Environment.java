@@ -1,6 +1,6 @@
 package io.wsbench.bench.machine;
 
-import java.io.IOException;
+import io.wsbench.core.GitCommit;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public record Environment(
                 serverJvmFlags,
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 command,
-                gitCommit(repository));
+                GitCommit.of(repository));
     }
 
     /** The lines printed above every scenario's tables. */
@@ -88,29 +88,5 @@ public record Environment(
 
     private static String gib(long bytes) {
         return bytes < 0 ? "? GiB" : String.format("%.1f GiB", bytes / (1024.0 * 1024 * 1024));
-    }
-
-    /** The commit checked out, read from .git without running git; empty when there is none. */
-    private static String gitCommit(Path repository) {
-        try {
-            Path git = repository.resolve(".git");
-            String head = Files.readString(git.resolve("HEAD")).strip();
-            if (!head.startsWith("ref: ")) {
-                return head;
-            }
-            String ref = head.substring(5);
-            Path loose = git.resolve(ref);
-            if (Files.exists(loose)) {
-                return Files.readString(loose).strip();
-            }
-            Path packed = git.resolve("packed-refs");
-            if (Files.exists(packed)) {
-                return Files.readAllLines(packed).stream().filter(l -> l.endsWith(" " + ref))
-                        .map(l -> l.substring(0, l.indexOf(' '))).findFirst().orElse("");
-            }
-            return "";
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.wsbench.bench.report.choice;
 
 import io.wsbench.bench.Route;
+import io.wsbench.bench.result.ConformanceTotals;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.bench.scenario.BroadcastScenario;
@@ -34,14 +35,14 @@ public final class Criteria {
             "echo scenario");
 
     public static final Criterion P99_DIRECT = Criterion.measured("p99 at a fixed offered rate, direct",
-            new Figure(new LatencyScenario(), LatencyScenario.P99, route(Route.DIRECT),
+            new Figure(new LatencyScenario().name(), LatencyScenario.P99, route(Route.DIRECT),
                     "latency, direct, lowest offered rate"),
             "latency scenario");
 
     public static final Criterion P99_NGINX_TLS = Criterion.measured("p99 at a fixed offered rate, nginx+TLS",
-            new Figure(new LatencyScenario(), LatencyScenario.P99, route(Route.NGINX_TLS),
+            new Figure(new LatencyScenario().name(), LatencyScenario.P99, route(Route.NGINX_TLS),
                     "latency, nginx+tls, lowest offered rate"),
-            "the latency scenario with a nginx+tls route (LatencyScenario.ROUTES)");
+            "the latency scenario's nginx+tls route (LatencyScenario.routes)");
 
     public static final Criterion ECHO_NGINX_TLS = Criterion.measured("echo throughput through nginx+TLS",
             Figure.of(new EchoScenario(), EchoScenario.THROUGHPUT, EchoScenario.variant(Route.NGINX_TLS, 1024)),
@@ -58,8 +59,10 @@ public final class Criteria {
             Figure.of(new ConnectRateScenario(), ConnectRateScenario.RATE, ConnectRateScenario.variant(Route.DIRECT)),
             "connect-rate scenario");
 
-    public static final Criterion CONFORMANCE = Criterion.pending("conformance cells passed",
-            "the conformance suite (`mvn -pl conformance test`); its matrix is not written to results.json");
+    public static final Criterion CONFORMANCE = Criterion.measured("conformance cells passed",
+            Figure.exact(ConformanceTotals.NAME, ConformanceTotals.PASSED_SHARE, ConformanceTotals.SUITE),
+            "the conformance suite at this run's commit (`mvn test`, or the bench without -DskipTests, writes "
+                    + ConformanceTotals.FILE + ")");
 
     public static final Criterion DEFLATE_CPU = Criterion.measured("deflate CPU per message",
             Figure.of(new CompressionScenario(), CompressionScenario.CPU_PER_1K,

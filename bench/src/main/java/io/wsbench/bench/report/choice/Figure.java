@@ -12,20 +12,37 @@ import java.util.function.Predicate;
 /**
  * Where a criterion's figure lives in a run: a scenario, one of its typed metrics, and which of its variants.
  *
- * @param scenario the scenario that measures it; its results are found by its name
+ * @param scenario the name of the scenario (or the other part of results.json, e.g. the conformance matrix)
+ *                 whose results hold it
  * @param metric   what the rows are ranked by; its {@link Metric#better()} decides which way is better
  * @param variant  the variant the criterion reads (the first that matches)
  * @param where    the variant in a reader's words ({@code direct, 1 KiB})
+ * @param exact    a count, not a measurement (conformance cases passed): no noise to allow for, so only equal
+ *                 figures tie, and a ratio is printed however close the two are
  */
-public record Figure(Scenario scenario, Metric metric, Predicate<Variant> variant, String where) {
+public record Figure(String scenario, Metric metric, Predicate<Variant> variant, String where, boolean exact) {
+
+    /** A measured figure: ties where the intervals overlap ({@link io.wsbench.bench.result.Summary#sameAs}). */
+    public Figure(String scenario, Metric metric, Predicate<Variant> variant, String where) {
+        this(scenario, metric, variant, where, false);
+    }
 
     public static Figure of(Scenario scenario, Metric metric, Variant variant) {
+        return of(scenario.name(), metric, variant);
+    }
+
+    public static Figure of(String scenario, Metric metric, Variant variant) {
         return new Figure(scenario, metric, variant::equals, variant.label());
+    }
+
+    /** A count, compared exactly ({@link #exact()}). */
+    public static Figure exact(String scenario, Metric metric, Variant variant) {
+        return new Figure(scenario, metric, variant::equals, variant.label(), true);
     }
 
     /** The rows to rank, as a scenario result of one variant and the one metric, or empty when the run lacks it. */
     Optional<ScenarioResult> rows(List<ScenarioResult> results) {
-        Optional<ScenarioResult> result = results.stream().filter(r -> r.name().equals(scenario.name())).findFirst();
+        Optional<ScenarioResult> result = results.stream().filter(r -> r.name().equals(scenario)).findFirst();
         Optional<Variant> chosen = result.flatMap(r -> r.variants().stream().filter(variant).findFirst());
         if (chosen.isEmpty()) {
             return Optional.empty();

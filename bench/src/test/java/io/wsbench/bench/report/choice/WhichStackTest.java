@@ -90,8 +90,8 @@ class WhichStackTest {
         Standing s = Standing.of(Criteria.P99_NGINX_TLS, run(echo(values(1), values(1), values(1))));
 
         assertThat(s.measured()).isFalse();
-        assertThat(s.notMeasured()).isEqualTo("not measured in this run: the latency scenario with a nginx+tls"
-                + " route (LatencyScenario.ROUTES)");
+        assertThat(s.notMeasured()).isEqualTo("not measured in this run: the latency scenario's nginx+tls"
+                + " route (LatencyScenario.routes)");
     }
 
     @Test

@@ -109,7 +109,8 @@ public final class BenchRun {
             totals.ifPresent(t -> LOG.info("conformance: {}", t.method()));
             why.forEach(w -> LOG.info("conformance: not in this run's tables: {}", w));
             return totals;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // a file that is not JSON says so; a bug in reading it fails the run like any other
             LOG.warn("conformance: {} could not be read, left out: {}", ConformanceTotals.FILE, e.toString());
             return Optional.empty();
         }

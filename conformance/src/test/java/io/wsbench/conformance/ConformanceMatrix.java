@@ -40,6 +40,10 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
     /** section → case → impl → outcome, in the order the cases ran. */
     private static final Map<String, Map<String, Map<String, Cell>>> RESULTS = new LinkedHashMap<>();
     private static final Map<String, String> LIBRARIES = new TreeMap<>();
+    /** A cell's verdicts ({@link Cell#verdict()}). */
+    private static final String PASS = "pass";
+    private static final String FAIL = "fail";
+    private static final String NOT_SUPPORTED = "not supported";
 
     /** Attaches what the client saw (a close code, a status) to the running case's cell. */
     static void saw(Object observation) {
@@ -163,7 +167,7 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
         }
 
         String verdict() {
-            return !finished || failure != null ? "fail" : notSupported.isEmpty() ? "pass" : "not supported";
+            return !finished || failure != null ? FAIL : notSupported.isEmpty() ? PASS : NOT_SUPPORTED;
         }
     }
 
@@ -193,23 +197,14 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
     static synchronized Map<String, Object> totals() {
         Map<String, Object> impls = new TreeMap<>();
         LIBRARIES.forEach((impl, library) -> {
-            Map<String, List<String>> byVerdict = new LinkedHashMap<>();
-            for (String verdict : List.of("pass", "fail", "not supported")) {
-                byVerdict.put(verdict, new ArrayList<>());
-            }
-            RESULTS.forEach((section, cases) -> cases.forEach((caseName, byImpl) -> {
-                Cell cell = byImpl.get(impl);
-                if (cell != null) {
-                    byVerdict.get(cell.verdict()).add(section + ": " + caseName);
-                }
-            }));
+            Map<String, List<String>> byVerdict = casesByVerdict(impl);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("library", library);
-            entry.put("pass", byVerdict.get("pass").size());
-            entry.put("fail", byVerdict.get("fail").size());
-            entry.put("notSupported", byVerdict.get("not supported").size());
-            entry.put("failed", byVerdict.get("fail"));
-            entry.put("notSupportedCases", byVerdict.get("not supported"));
+            entry.put("pass", byVerdict.get(PASS).size());
+            entry.put("fail", byVerdict.get(FAIL).size());
+            entry.put("notSupported", byVerdict.get(NOT_SUPPORTED).size());
+            entry.put("failed", byVerdict.get(FAIL));
+            entry.put("notSupportedCases", byVerdict.get(NOT_SUPPORTED));
             impls.put(impl, entry);
         });
         Map<String, Object> all = new LinkedHashMap<>();
@@ -220,10 +215,24 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
         return all;
     }
 
+    /** {@code impl}'s cases ("section: case") under each verdict, in the order they ran. */
+    private static Map<String, List<String>> casesByVerdict(String impl) {
+        Map<String, List<String>> byVerdict = new LinkedHashMap<>();
+        for (String verdict : List.of(PASS, FAIL, NOT_SUPPORTED)) {
+            byVerdict.put(verdict, new ArrayList<>());
+        }
+        RESULTS.forEach((section, cases) -> cases.forEach((caseName, byImpl) -> {
+            Cell cell = byImpl.get(impl);
+            if (cell != null) {
+                byVerdict.get(cell.verdict()).add(section + ": " + caseName);
+            }
+        }));
+        return byVerdict;
+    }
+
     static synchronized String render() {
         TreeSet<String> impls = new TreeSet<>(LIBRARIES.keySet());
         List<String> footnotes = new ArrayList<>();
-        Map<String, int[]> totals = new TreeMap<>();
         StringBuilder table = new StringBuilder();
         table.append("| case |");
         impls.forEach(i -> table.append(' ').append(i).append(" |"));
@@ -243,10 +252,6 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
                 for (String impl : impls) {
                     Cell cell = byImpl.get(impl);
                     String text = cell == null ? "–" : cell.text(footnotes, impl);
-                    if (cell != null) {
-                        int[] t = totals.computeIfAbsent(impl, k -> new int[3]);
-                        t[switch (cell.verdict()) { case "pass" -> 0; case "fail" -> 1; default -> 2; }]++;
-                    }
                     table.append(' ').append(escape(text)).append(" |");
                 }
                 table.append('\n');
@@ -262,10 +267,10 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
                 .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n");
         LIBRARIES.forEach((impl, library) -> {
-            int[] t = totals.getOrDefault(impl, new int[3]);
+            Map<String, List<String>> byVerdict = casesByVerdict(impl);
             md.append("- `").append(impl).append("`: ").append(library).append(" — ")
-                    .append(t[0]).append(" pass, ").append(t[1]).append(" fail, ")
-                    .append(t[2]).append(" not supported (skipped)\n");
+                    .append(byVerdict.get(PASS).size()).append(" pass, ").append(byVerdict.get(FAIL).size())
+                    .append(" fail, ").append(byVerdict.get(NOT_SUPPORTED).size()).append(" not supported (skipped)\n");
         });
         md.append("\nCells: `pass (what the client saw)`, `**FAIL** [Fn]` (details below), ")
                 .append("`not supported: reason` (declared by the impl; the parts of the case that still apply were asserted,")

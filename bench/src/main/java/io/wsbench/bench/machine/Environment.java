@@ -2,7 +2,6 @@ package io.wsbench.bench.machine;
 
 import io.wsbench.core.GitCommit;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -80,9 +80,14 @@ public record Summary(double median, double min, double max, int count, double c
      * {@link #EQUIVALENCE} of the larger. The margin is for figures whose repetitions agree more closely than two
      * runs do: a compression ratio of a seeded payload, a close time on a timer, memory per connection. Their
      * intervals are a fraction of a percent wide while the next run lands a few tenths of a percent away, and a
-     * ranking that a rerun flips is noise, not a finding.
+     * ranking that a rerun flips is noise, not a finding. Two single observations are a count, not repeated
+     * measurements (a measured row needs every repetition of the profile, at least 3; a conformance total has
+     * one): there is no noise to allow for, so they tie only when equal.
      */
     public boolean sameAs(Summary other) {
+        if (count == 1 && other.count == 1) {
+            return median == other.median;
+        }
         return overlaps(other) || Math.abs(median - other.median)
                 <= EQUIVALENCE * Math.max(Math.abs(median), Math.abs(other.median));
     }

@@ -30,7 +30,8 @@ import org.HdrHistogram.Histogram;
  * its time to receipt. Per step: p50/p95/p99 over every receipt, the first and the last receipt of each
  * broadcast, and whether every subscriber got every message (a lost one fails the step). The climb goes on to
  * the break point ({@link BreakPoint}): the most subscribers an impl holds with p95 ≤ {@value #HOLD_P95_MS} ms,
- * bisected to within 10% (quick: 20%), so that the figure ranks impls instead of naming the step below their break.
+ * bisected to within {@link BreakPoint#tolerance}, so that the figure ranks impls instead of naming the step below
+ * their break.
  */
 public final class BroadcastScenario implements Scenario {
     /** websocket-shootout's bar: a broadcast that takes longer than this is no longer "real time". */
@@ -41,14 +42,6 @@ public final class BroadcastScenario implements Scenario {
     private static final String CLIENT = "netty";
     private static final Duration GAP = Duration.ofMillis(10);
     private static final long FULL_MAX = 28_000;
-    /**
-     * The bisection stops when the last size that held and the first that did not are this close: 10%, and 20%
-     * in quick, where one probe near the break costs 6–8 s a repetition and the repetitions' break points spread
-     * wider than 10% anyway (netty 8,500–16,000, jetty 4,800–7,500 in run 20261207-093737).
-     */
-    static double tolerance(Profile profile) {
-        return profile.pick(0.10, 0.20, 0.10);
-    }
 
     private static final Metric P95 = Metric.lower("p95_ms", "p95 time to receipt", "ms");
     private static final Metric P50 = Metric.lower("p50_ms", "p50", "ms");
@@ -80,9 +73,8 @@ public final class BroadcastScenario implements Scenario {
                 + " broadcast (first and last receipt), and a lost message fails the step. The climb stops at the"
                 + " first step past " + (int) HOLD_P95_MS + " ms p95 (or with a lost message) and bisects between it"
                 + " and the last that held; the last row is that break point, the most subscribers at p95 ≤ "
-                + (int) HOLD_P95_MS + " ms to within " + Math.round(tolerance(Profile.FULL) * 100) + "% (quick: "
-                + Math.round(tolerance(Profile.QUICK) * 100) + "%; \"≥ N\" where the"
-                + " steps, or the open-file limit, ran out first). A step past the break that a repetition did not"
+                + (int) HOLD_P95_MS + " ms to within " + BreakPoint.describeTolerance() + "; \"≥ N\" where the"
+                + " steps, or the open-file limit, ran out first. A step past the break that a repetition did not"
                 + " reach is a \"not measured\" row (a row needs every repetition): the server did not fail there."
                 + " Always driven by the " + CLIENT + " load client on one core: every receipt of a broadcast"
                 + " lands there at once, so at high counts part of the figure is the client working through them"
@@ -139,7 +131,8 @@ public final class BroadcastScenario implements Scenario {
         Sizes sizes = sizes(profile);
         return "a fresh server JVM per repetition; the subscribers climb the steps in it until one passes the bar"
                 + " or loses a message, then the search bisects between the last step that held and the first that"
-                + " did not to within " + Math.round(tolerance(profile) * 100) + "% (in multiples of " + sizes.grain()
+                + " did not to within " + BreakPoint.percent(BreakPoint.tolerance(profile))
+                + " (in multiples of " + sizes.grain()
                 + ", halving first when the lowest step fails), closing subscribers to go down; "
                 + (catchUp(profile) ? "steps an earlier repetition reached are measured after the search too"
                 : "a step past one repetition's break is \"not measured\" (full measures it after the search)")
@@ -173,7 +166,7 @@ public final class BroadcastScenario implements Scenario {
              WsClient client = LoadClients.find(CLIENT).create(run.setup().clientOptions());
              BroadcastLoad load = BroadcastLoad.open(client, sut.uri(Route.DIRECT))) {
             Climb climb = new Climb(run, sut, load, steps, rep, sizes(run.profile()));
-            BreakPoint at = BreakPoint.find(steps, tolerance(run.profile()), sizes(run.profile()).grain(),
+            BreakPoint at = BreakPoint.find(steps, BreakPoint.tolerance(run.profile()), sizes(run.profile()).grain(),
                     climb::holds);
             if (catchUp(run.profile())) {
                 climb.catchUp();

@@ -39,14 +39,6 @@ public final class ConnectRateScenario implements Scenario {
      * last completion) fall below this share of the rate offered.
      */
     private static final double KEPT_UP = 0.85;
-    /**
-     * Bisect until the last rate that held and the first that did not are this close: 10%, 20% in quick, where
-     * the repetitions' rates spread wider than that anyway (undertow 4,308, 6,347 and 9,898 handshakes/s in run
-     * 20261207-093737) and each probe is seconds of the budget.
-     */
-    static double tolerance(Profile profile) {
-        return profile.pick(0.10, 0.20, 0.10);
-    }
     /** Always this load client: it binds loopback source addresses and opens thousands per second on one core. */
     private static final String CLIENT = "netty";
     private static final String ROUTE = "route";
@@ -75,8 +67,7 @@ public final class ConnectRateScenario implements Scenario {
                 + " with 1000 right after its handshake, so the open-file limit never stops the climb), spread over"
                 + " loopback source addresses 127.0.0.2 and up, until a handshake fails or the p99 connect time"
                 + " passes " + P99_BAR.toMillis() + " ms; then the rate is bisected between the last step that held"
-                + " and the first that did not to within " + Math.round(tolerance(Profile.FULL) * 100) + "% (quick: "
-                + Math.round(tolerance(Profile.QUICK) * 100) + "%); a rate also fails"
+                + " and the first that did not to within " + BreakPoint.describeTolerance() + "; a rate also fails"
                 + " when fewer than " + Math.round(KEPT_UP * 100) + "% of it completed per second. The figure is the"
                 + " handshakes per second completed (first to last) at the highest rate that held. Connect times count from when each"
                 + " attempt was due (a server that falls behind shows it). Direct, and (full) through"
@@ -105,7 +96,7 @@ public final class ConnectRateScenario implements Scenario {
         return "a fresh server JVM (and nginx) per repetition, warmed up by " + plan.warmUp() + " connections at "
                 + plan.steps().get(0) + "/s; then the rates " + plan.steps() + "/s, each for "
                 + plan.window().toMillis() + " ms, until one fails, and the bisection's rates (halving first when"
-                + " the lowest fails) to within " + Math.round(tolerance(profile) * 100) + "%, in multiples of "
+                + " the lowest fails) to within " + BreakPoint.percent(BreakPoint.tolerance(profile)) + ", in multiples of "
                 + plan.grain() + "/s; the routes in an order rotated each"
                 + " repetition";
     }
@@ -146,7 +137,7 @@ public final class ConnectRateScenario implements Scenario {
                         : options)) {
                     Ramp ramp = new Ramp(sut, client, sut.uri(route), plan);
                     ramp.warmUp();
-                    BreakPoint at = BreakPoint.find(plan.steps(), tolerance(run.profile()), plan.grain(),
+                    BreakPoint at = BreakPoint.find(plan.steps(), BreakPoint.tolerance(run.profile()), plan.grain(),
                             ramp::holds);
                     record(run, variant, rep, at, ramp);
                 }

@@ -107,4 +107,14 @@ class SummaryTest {
         assertThat(row.summary("msgs_per_s")).isEmpty();
         assertThat(row.summaries()).isEmpty();
     }
+
+    @Test
+    void twoSingleObservationsAreCountsThatTieOnlyWhenEqual() {
+        Summary all = Summary.of(List.of(61.0));
+        Summary oneShort = Summary.of(List.of(60.0));
+
+        assertThat(all.sameAs(Summary.of(List.of(61.0)))).isTrue();
+        assertThat(all.sameAs(oneShort)).isFalse(); // 1.6% apart: within the measured figures' 2% margin
+        assertThat(Summary.of(List.of(60.0, 60.5, 61.0)).sameAs(Summary.of(List.of(61.2, 61.5, 62.0)))).isTrue();
+    }
 }

@@ -60,7 +60,7 @@ public final class Criteria {
             "connect-rate scenario");
 
     public static final Criterion CONFORMANCE = Criterion.measured("conformance cells passed",
-            Figure.exact(ConformanceTotals.NAME, ConformanceTotals.PASSED_SHARE, ConformanceTotals.SUITE),
+            Figure.of(ConformanceTotals.NAME, ConformanceTotals.PASSED_SHARE, ConformanceTotals.SUITE),
             "the conformance suite at this run's commit (`mvn test`, or the bench without -DskipTests, writes "
                     + ConformanceTotals.FILE + ")");
 

@@ -17,15 +17,8 @@ import java.util.function.Predicate;
  * @param metric   what the rows are ranked by; its {@link Metric#better()} decides which way is better
  * @param variant  the variant the criterion reads (the first that matches)
  * @param where    the variant in a reader's words ({@code direct, 1 KiB})
- * @param exact    a count, not a measurement (conformance cases passed): no noise to allow for, so only equal
- *                 figures tie, and a ratio is printed however close the two are
  */
-public record Figure(String scenario, Metric metric, Predicate<Variant> variant, String where, boolean exact) {
-
-    /** A measured figure: ties where the intervals overlap ({@link io.wsbench.bench.result.Summary#sameAs}). */
-    public Figure(String scenario, Metric metric, Predicate<Variant> variant, String where) {
-        this(scenario, metric, variant, where, false);
-    }
+public record Figure(String scenario, Metric metric, Predicate<Variant> variant, String where) {
 
     public static Figure of(Scenario scenario, Metric metric, Variant variant) {
         return of(scenario.name(), metric, variant);
@@ -33,11 +26,6 @@ public record Figure(String scenario, Metric metric, Predicate<Variant> variant,
 
     public static Figure of(String scenario, Metric metric, Variant variant) {
         return new Figure(scenario, metric, variant::equals, variant.label());
-    }
-
-    /** A count, compared exactly ({@link #exact()}). */
-    public static Figure exact(String scenario, Metric metric, Variant variant) {
-        return new Figure(scenario, metric, variant::equals, variant.label(), true);
     }
 
     /** The rows to rank, as a scenario result of one variant and the one metric, or empty when the run lacks it. */

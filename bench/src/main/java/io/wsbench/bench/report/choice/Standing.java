@@ -53,8 +53,7 @@ public record Standing(Criterion criterion, List<Placed> picks, Optional<Placed>
         List<String> failed = new ArrayList<>();
         for (Row row : result.rows()) {
             Optional<Summary> summary = row.summary(metric.key());
-            Optional<String> versus = figure.exact() ? exactVersusBest(result, row, metric)
-                    : result.versusBest(row, metric);
+            Optional<String> versus = result.versusBest(row, metric);
             if (summary.isPresent() && versus.isPresent()) {
                 placed.add(new Placed(row.impl(), summary.get(), versus.get()));
             } else {
@@ -69,18 +68,6 @@ public record Standing(Criterion criterion, List<Placed> picks, Optional<Placed>
         List<Placed> picks = placed.stream().filter(p -> tiedWithBest(p.versusBest())).toList();
         Optional<Placed> runnerUp = placed.stream().filter(p -> !tiedWithBest(p.versusBest())).findFirst();
         return new Standing(criterion, picks, runnerUp, failed, "");
-    }
-
-    /** A count against the best count: {@code best} only when equal, else the ratio, however close. */
-    private static Optional<String> exactVersusBest(ScenarioResult result, Row row, Metric metric) {
-        Optional<Summary> own = row.summary(metric.key());
-        Optional<Double> best = result.rows().stream().flatMap(r -> r.summary(metric.key()).stream())
-                .map(Summary::median).reduce(metric.better() == Better.HIGHER ? Math::max : Math::min);
-        if (own.isEmpty() || best.isEmpty() || best.get() == 0) {
-            return Optional.empty();
-        }
-        double ratio = own.get().median() / best.get();
-        return Optional.of(ratio == 1 ? ScenarioResult.BEST : String.format(java.util.Locale.ROOT, "×%.2f", ratio));
     }
 
     private static boolean tiedWithBest(String versusBest) {

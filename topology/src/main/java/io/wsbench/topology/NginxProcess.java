@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real nginx in a prefix directory of its own, configured from {@code nginx/nginx.conf.template}: plain
- * {@code ws://} and {@code wss://} (a certificate made by {@code nginx/gen-cert.sh}) on two loopback ports in
- * front of the given replicas, {@code /status} for stub_status. Runs in the foreground ({@code daemon off}) as
+ * {@code ws://} and {@code wss://} (a {@link PemCertificate}) on two loopback ports in front of the given
+ * replicas, proxying to them in plain HTTP or, when they terminate TLS themselves, re-encrypted, {@code /status} for stub_status. Runs in the foreground ({@code daemon off}) as
  * our child, with every path it writes (pid, logs, temp directories) inside the prefix, so it needs no root
  * and leaves nothing behind in /var or /run.
  *
  * <p>Layout: {@code nginx.conf}, {@code logs/error.log}, {@code logs/access.log}, {@code run/} (pid, temp
- * directories), {@code tls/localhost.pem}, {@code tls/localhost-key.pem}, {@code nginx.out} (its stdout/stderr).
+ * directories), {@code nginx.out} (its stdout/stderr).
  */
 public final class NginxProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NginxProcess.class);
@@ -37,13 +37,15 @@ public final class NginxProcess implements AutoCloseable {
     private final Path prefix;
     private final int httpPort;
     private final int httpsPort;
+    private final PemCertificate tls;
     private final ChildProcess process;
 
     private NginxProcess(NginxBinary binary, NginxConfig config, Path prefix, int httpPort, int httpsPort,
-                         ChildProcess process) {
+                         PemCertificate tls, ChildProcess process) {
         this.binary = binary;
         this.config = config;
         this.prefix = prefix;
+        this.tls = tls;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
         this.process = process;
@@ -54,26 +56,26 @@ public final class NginxProcess implements AutoCloseable {
      *
      * @param upstreams {@code host:port} of each replica
      * @param wsPath    the servers' WS_PATH, the only proxied location
+     * @param tls          what {@code wss://} is served with
+     * @param tlsUpstreams the replicas terminate TLS themselves: {@code proxy_pass https://}
      */
     public static NginxProcess start(NginxBinary binary, NginxConfig config, List<String> upstreams, String wsPath,
-                                     Path prefix) throws IOException {
+                                     Path prefix, PemCertificate tls, boolean tlsUpstreams) throws IOException {
         if (upstreams.isEmpty()) {
             throw new IllegalArgumentException("nginx needs at least one upstream replica");
         }
         prepare(prefix);
-        Path cert = prefix.resolve("tls/localhost.pem");
-        Path key = prefix.resolve("tls/localhost-key.pem");
-        makeCertificate(prefix.resolve("tls"));
         IOException lastPortClash = null;
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
             int[] ports = FreePorts.allocate(HOST, 2);
-            Map<String, String> values = values(config, upstreams, wsPath, prefix, ports[0], ports[1], cert, key);
+            Map<String, String> values = values(config, upstreams, tlsUpstreams, wsPath, prefix, ports[0], ports[1],
+                    tls);
             Path conf = prefix.resolve("nginx.conf");
             Files.writeString(conf, NginxTemplate.bundled().render(values));
             checkConfig(binary, prefix, conf);
             ChildProcess process = ChildProcess.start("nginx", command(binary, prefix, conf, false), System.getenv(),
                     prefix, prefix.resolve("nginx.out"));
-            NginxProcess nginx = new NginxProcess(binary, config, prefix, ports[0], ports[1], process);
+            NginxProcess nginx = new NginxProcess(binary, config, prefix, ports[0], ports[1], tls, process);
             try {
                 nginx.awaitReady();
                 LOG.info("{} pid {}: {} and {} -> {} replica(s), {}, proxy_read_timeout {}", binary.version(),
@@ -93,16 +95,17 @@ public final class NginxProcess implements AutoCloseable {
     }
 
     /** Every placeholder of the template, for this prefix and these replicas. */
-    static Map<String, String> values(NginxConfig config, List<String> upstreams, String wsPath, Path prefix,
-                                      int httpPort, int httpsPort, Path cert, Path key) {
+    static Map<String, String> values(NginxConfig config, List<String> upstreams, boolean tlsUpstreams, String wsPath,
+                                      Path prefix, int httpPort, int httpsPort, PemCertificate tls) {
         Map<String, String> v = new HashMap<>();
         v.put("WS_PATH", wsPath);
         v.put("NGINX_LISTEN_ADDRESS", HOST);
         v.put("NGINX_HTTP_PORT", Integer.toString(httpPort));
         v.put("NGINX_HTTPS_PORT", Integer.toString(httpsPort));
         v.put("NGINX_SERVER_NAME", "localhost");
-        v.put("NGINX_TLS_CERT", cert.toAbsolutePath().toString());
-        v.put("NGINX_TLS_KEY", key.toAbsolutePath().toString());
+        v.put("NGINX_TLS_CERT", tls.certificate().toAbsolutePath().toString());
+        v.put("NGINX_TLS_KEY", tls.key().toAbsolutePath().toString());
+        v.put("NGINX_UPSTREAM_SCHEME", tlsUpstreams ? "https" : "http");
         v.put("NGINX_UPSTREAM_POLICY", config.balance().directive());
         v.put("NGINX_UPSTREAM_SERVERS", upstreams.stream().map(u -> "server " + u + ";")
                 .collect(Collectors.joining("\n        ")));
@@ -154,11 +157,11 @@ public final class NginxProcess implements AutoCloseable {
 
     /** The self-signed certificate wss:// clients must trust (SAN localhost and 127.0.0.1). */
     public Path certificate() {
-        return prefix.resolve("tls/localhost.pem");
+        return tls.certificate();
     }
 
     public Path privateKey() {
-        return prefix.resolve("tls/localhost-key.pem");
+        return tls.key();
     }
 
     /** The nginx master's pid. */
@@ -202,22 +205,13 @@ public final class NginxProcess implements AutoCloseable {
     }
 
     private static void prepare(Path prefix) throws IOException {
-        for (String dir : List.of("", "logs", "run", "tls")) {
+        for (String dir : List.of("", "logs", "run")) {
             Files.createDirectories(prefix.resolve(dir));
         }
         // When nginx runs as root its workers switch to an unprivileged user, which must be able to reach
         // the temp directories under run/ (nginx chowns those itself).
         for (String dir : List.of("", "run")) {
             Files.setPosixFilePermissions(prefix.resolve(dir), PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-    }
-
-    private static void makeCertificate(Path dir) throws IOException {
-        Path script = dir.resolve("gen-cert.sh");
-        Files.writeString(script, NginxTemplate.resource("gen-cert.sh"));
-        String out = runToEnd(List.of("sh", script.toString(), dir.toString()), "nginx/gen-cert.sh");
-        if (!Files.exists(dir.resolve("localhost.pem")) || !Files.exists(dir.resolve("localhost-key.pem"))) {
-            throw new IOException("nginx/gen-cert.sh made no certificate:\n" + out);
         }
     }
 
@@ -240,7 +234,7 @@ public final class NginxProcess implements AutoCloseable {
         return argv;
     }
 
-    private static String runToEnd(List<String> argv, String what) throws IOException {
+    static String runToEnd(List<String> argv, String what) throws IOException {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

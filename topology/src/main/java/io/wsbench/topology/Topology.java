@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * try (Topology t = Topology.start(TopologyConfig.of("netty").withReplicas(3))) {
  *     URI viaNginx = t.nginxWsUri();      // ws://127.0.0.1:<port>/ws-notifications
  *     URI viaTls = t.nginxWssUri();       // wss://localhost:<port>/..., trust t.certificate()
- *     URI direct = t.directWsUri(0);      // replica 0 without nginx
+ *     URI direct = t.directWsUri(0);      // replica 0 without nginx (wss:// with withServerTls(true))
  *     long open = t.stubStatus().active();
  * }
  * }</pre>
@@ -69,10 +69,14 @@ public final class Topology implements AutoCloseable {
                 config = config.withServer(config.server().withBroker(
                         config.server().broker().withUrl(broker.url())));
             }
+            PemCertificate tls = PemCertificate.make(directory.resolve("tls"));
+            if (config.serverTls()) {
+                config = config.withServer(config.server().withTls(tls.certificate(), tls.key()));
+            }
             replicas.addAll(startReplicas(config, directory));
             List<String> upstreams = replicas.stream().map(ServerReplica::upstreamAddress).toList();
             NginxProcess nginx = NginxProcess.start(binary, config.nginx(), upstreams, config.server().path(),
-                    directory.resolve("nginx"));
+                    directory.resolve("nginx"), tls, config.serverTls());
             LOG.info("topology up: {} x {} behind {} ({}), files in {}", replicas.size(), config.server().impl(),
                     binary.version(), config.nginx().balance().label(), directory);
             return new Topology(config, directory, replicas, nginx, broker);
@@ -140,7 +144,7 @@ public final class Topology implements AutoCloseable {
         return nginx.wssUri(config.server().path());
     }
 
-    /** What a wss:// client must trust. */
+    /** What a wss:// client must trust: nginx's certificate, and the replicas' with {@code serverTls}. */
     public Path certificate() {
         return nginx.certificate();
     }

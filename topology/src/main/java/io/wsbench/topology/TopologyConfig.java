@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param keepFiles keep the run directory (logs, rendered nginx.conf, certificate) after close, for post-mortems
  * @param broker    start a nats-server too and give every replica its URL as BROKER_URL, so broadcasts reach the
  *                  clients of every replica
+ * @param serverTls every replica terminates TLS itself (TLS_CERT/TLS_KEY, the certificate nginx serves too): its
+ *                  direct URI is {@code wss://}, and nginx re-encrypts towards it ({@code proxy_pass https://})
  */
 public record TopologyConfig(ServerConfig server, int replicas, NginxConfig nginx, ServerJvm jvm, boolean keepFiles,
-                             boolean broker) {
+                             boolean broker, boolean serverTls) {
 
     public TopologyConfig {
         Objects.requireNonNull(server, "server");
@@ -27,30 +29,34 @@ public record TopologyConfig(ServerConfig server, int replicas, NginxConfig ngin
     /** One replica of {@code impl} with the SPEC defaults, nginx defaults, this JVM's classpath. */
     public static TopologyConfig of(String impl) {
         return new TopologyConfig(ServerConfig.defaults().withImpl(impl), 1, NginxConfig.defaults(),
-                ServerJvm.current(), false, false);
+                ServerJvm.current(), false, false, false);
     }
 
     public TopologyConfig withServer(ServerConfig v) {
-        return new TopologyConfig(v, replicas, nginx, jvm, keepFiles, broker);
+        return new TopologyConfig(v, replicas, nginx, jvm, keepFiles, broker, serverTls);
     }
 
     public TopologyConfig withReplicas(int v) {
-        return new TopologyConfig(server, v, nginx, jvm, keepFiles, broker);
+        return new TopologyConfig(server, v, nginx, jvm, keepFiles, broker, serverTls);
     }
 
     public TopologyConfig withNginx(NginxConfig v) {
-        return new TopologyConfig(server, replicas, v, jvm, keepFiles, broker);
+        return new TopologyConfig(server, replicas, v, jvm, keepFiles, broker, serverTls);
     }
 
     public TopologyConfig withJvm(ServerJvm v) {
-        return new TopologyConfig(server, replicas, nginx, v, keepFiles, broker);
+        return new TopologyConfig(server, replicas, nginx, v, keepFiles, broker, serverTls);
     }
 
     public TopologyConfig withKeepFiles(boolean v) {
-        return new TopologyConfig(server, replicas, nginx, jvm, v, broker);
+        return new TopologyConfig(server, replicas, nginx, jvm, v, broker, serverTls);
     }
 
     public TopologyConfig withBroker(boolean v) {
-        return new TopologyConfig(server, replicas, nginx, jvm, keepFiles, v);
+        return new TopologyConfig(server, replicas, nginx, jvm, keepFiles, v, serverTls);
+    }
+
+    public TopologyConfig withServerTls(boolean v) {
+        return new TopologyConfig(server, replicas, nginx, jvm, keepFiles, broker, v);
     }
 }

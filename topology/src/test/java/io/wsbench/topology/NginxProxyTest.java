@@ -40,6 +40,24 @@ class NginxProxyTest {
     }
 
     @ForEachImpl
+    void replicasTerminatingTlsAreReachedDirectlyAndThroughNginx(String impl) throws Exception {
+        try (Topology topology = TestTopologies.start(TestTopologies.of(impl).withServerTls(true))) {
+            HttpClient tls = RecordingClient.trusting(topology.certificate());
+            URI direct = topology.directWsUri(0);
+            assertThat(direct.getScheme()).isEqualTo("wss");
+            for (URI uri : List.of(direct, topology.nginxWssUri())) {
+                try (RecordingClient client = RecordingClient.connect(tls, uri)) {
+                    assertThat(client.echo("tls to the replica")).as(uri.toString()).isEqualTo("tls to the replica");
+                }
+            }
+            // plain ws:// to nginx, which re-encrypts towards the replica
+            try (RecordingClient client = RecordingClient.connect(topology.nginxWsUri())) {
+                assertThat(client.echo("re-encrypted")).isEqualTo("re-encrypted");
+            }
+        }
+    }
+
+    @ForEachImpl
     void stubStatusActiveConnectionsRiseAndFallWithClients(String impl) throws Exception {
         try (Topology topology = TestTopologies.start(TestTopologies.of(impl))) {
             StubStatus before = topology.stubStatus();

@@ -25,14 +25,23 @@ class NginxTemplateTest {
     @Test
     void theLauncherFillsEveryPlaceholderAndNothingElse() throws Exception {
         NginxTemplate template = NginxTemplate.bundled();
-        Map<String, String> values = NginxProcess.values(NginxConfig.defaults(), List.of("127.0.0.1:1"),
-                "/ws-notifications", Path.of("/tmp/prefix"), 1, 2, Path.of("/c.pem"), Path.of("/k.pem"));
+        Map<String, String> values = NginxProcess.values(NginxConfig.defaults(), List.of("127.0.0.1:1"), false,
+                "/ws-notifications", Path.of("/tmp/prefix"), 1, 2, new PemCertificate(Path.of("/c.pem"), Path.of("/k.pem")));
 
         assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(template.placeholders());
         String conf = template.render(values);
         assertThat(conf).doesNotContain("${")
                 .contains("proxy_set_header Upgrade $http_upgrade;", "map $http_upgrade $connection_upgrade",
-                        "proxy_read_timeout 90s;", "least_conn;", "server 127.0.0.1:1;", "location = /ws-notifications");
+                        "proxy_read_timeout 90s;", "least_conn;", "server 127.0.0.1:1;", "location = /ws-notifications",
+                        "proxy_pass http://ws_backends;");
+    }
+
+    @Test
+    void replicasThatTerminateTlsAreProxiedOverTls() throws Exception {
+        Map<String, String> values = NginxProcess.values(NginxConfig.defaults(), List.of("127.0.0.1:1"), true,
+                "/ws-notifications", Path.of("/tmp/prefix"), 1, 2, new PemCertificate(Path.of("/c.pem"), Path.of("/k.pem")));
+
+        assertThat(NginxTemplate.bundled().render(values)).contains("proxy_pass https://ws_backends;");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.wsbench.bench.scenario;
 
 import io.wsbench.bench.Profile;
+import io.wsbench.bench.Reasons;
 import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.FixedRateLoad;
@@ -14,6 +15,7 @@ import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.client.WsClient;
+import io.wsbench.topology.TopologyConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +25,9 @@ import java.util.Map;
 /**
  * Latency at a fixed offered rate (SPEC §4 "latency at fixed rate"): an open loop over C connections sends
  * 1 KiB text messages on a fixed schedule whatever the echoes do, and each latency is measured from the
- * message's intended send time (coordinated-omission corrected, wrk2's rule). Direct and through nginx, at a
- * low and a high rate; a fresh server JVM per repetition, warmed up first.
+ * message's intended send time (coordinated-omission corrected, wrk2's rule). Direct, through nginx terminating
+ * TLS and to a server terminating TLS itself; a fresh server JVM per repetition (two: one with TLS), warmed up
+ * first.
  */
 public final class LatencyScenario implements Scenario {
     static final int SIZE = 1024;
@@ -55,8 +58,9 @@ public final class LatencyScenario implements Scenario {
         return "Open-loop latency at a fixed offered rate: C connections send 1 KiB text messages on a fixed"
                 + " schedule (message k at start + k/rate, whether or not earlier echoes are back), and each echo's"
                 + " latency is measured from the message's intended send time, so a stall counts against every"
-                + " message it held up (coordinated omission corrected, as wrk2 does); direct and through nginx+TLS, the"
-                + " notification service's own route (full also through plain nginx)."
+                + " message it held up (coordinated omission corrected, as wrk2 does); direct, through nginx+TLS (the"
+                + " notification service's own route) and direct+tls, wss:// to a server that terminates TLS itself"
+                + " (TLS_CERT/TLS_KEY, the library's own TLS over the JDK's; full also through plain nginx)."
                 + " It lies when the load generator cannot keep the schedule itself: the client's send lag column"
                 + " shows how late it sent, and a row whose achieved rate is below "
                 + (int) (ACHIEVED_SHARE * 100) + "% of the offered rate is noted.";
@@ -84,12 +88,14 @@ public final class LatencyScenario implements Scenario {
     }
 
     /**
-     * Direct, and the route a notification service runs behind: nginx terminating TLS (issue 15 asks for p99
-     * there). Plain nginx, between the two, is full's: a route costs every repetition a window.
+     * Direct, the route a notification service runs behind (nginx terminating TLS: issue 15 asks for p99 there),
+     * and TLS terminated by the library itself, the other way to serve wss://. Plain nginx, between direct and
+     * nginx+TLS, is full's: a route costs every repetition a window.
      */
     static List<Route> routes(Profile profile) {
-        return profile.pick(List.of(Route.DIRECT, Route.NGINX_TLS), List.of(Route.DIRECT, Route.NGINX_TLS),
-                List.of(Route.DIRECT, Route.NGINX, Route.NGINX_TLS));
+        return profile.pick(List.of(Route.DIRECT, Route.NGINX_TLS, Route.DIRECT_TLS),
+                List.of(Route.DIRECT, Route.NGINX_TLS, Route.DIRECT_TLS),
+                List.of(Route.DIRECT, Route.NGINX, Route.NGINX_TLS, Route.DIRECT_TLS));
     }
 
     /** Offered rates, messages per second over all connections. */
@@ -100,7 +106,9 @@ public final class LatencyScenario implements Scenario {
 
     @Override
     public String method(Profile profile) {
-        return "a fresh server JVM per repetition, driven at the top rate and " + JitQuiet.of(profile).describe()
+        return "a fresh server JVM per repetition, and for the direct+tls route a second one started with"
+                + " TLS_CERT/TLS_KEY (both started together, measured one after the other in an order rotated each"
+                + " repetition); each driven at the top rate and " + JitQuiet.of(profile).describe()
                 + "; then per cell (routes in an order rotated each repetition)"
                 + " the rate runs " + warmUp(profile).toMillis() + " ms unrecorded (a fixed rate has no throughput"
                 + " to settle) and " + measure(profile).toMillis() + " ms measured";
@@ -119,17 +127,37 @@ public final class LatencyScenario implements Scenario {
         Profile profile = run.profile();
         int connections = profile.pick(8, 64, 256);
         List<Integer> rates = rates(profile);
-        int top = rates.get(rates.size() - 1);
-        try (SystemUnderTest sut = run.start(run.topology())) {
-            // a fresh JVM interprets at first: run the highest rate straight at it before anything counts
-            try (WsClient client = run.client(sut, Route.DIRECT);
-                 FixedRateLoad load = FixedRateLoad.open(client, sut.uri(Route.DIRECT), connections, SIZE)) {
-                JitQuiet.of(profile).run(sut.topology().replica(0).pid(), 1,
-                        (shape, length) -> load.run(top, length, Duration.ZERO, DRAIN));
+        // one server JVM for the routes a plain replica serves, one terminating TLS itself for the others
+        List<List<Route>> groups = new ArrayList<>();
+        List<TopologyConfig> configs = new ArrayList<>();
+        for (boolean serverTls : ScenarioRun.rotated(List.of(false, true), rep)) {
+            List<Route> routes = routes(profile).stream().filter(r -> r.serverTls() == serverTls).toList();
+            if (!routes.isEmpty()) {
+                groups.add(ScenarioRun.rotated(routes, rep));
+                configs.add(run.topology().withServerTls(serverTls));
             }
-            for (Route route : ScenarioRun.rotated(routes(profile), rep)) {
+        }
+        run.measureEach(configs, (i, sut) -> {
+            List<Route> routes = groups.get(i);
+            warmUp(run, sut, routes.get(0), connections, rates.get(rates.size() - 1));
+            for (Route route : routes) {
                 measureRoute(run, sut, route, connections, rates, warmUp(profile), measure(profile), rep);
             }
+        }, (i, why) -> groups.get(i).forEach(route -> rates.forEach(rate -> {
+            Variant variant = variant(route, rate);
+            if (!run.skip(variant)) {
+                run.fail(variant, Reasons.of(why));
+            }
+        })));
+    }
+
+    /** A fresh JVM interprets at first: run the highest rate straight at it before anything counts. */
+    private static void warmUp(ScenarioRun run, SystemUnderTest sut, Route route, int connections, int rate)
+            throws Exception {
+        try (WsClient client = run.client(sut, route);
+             FixedRateLoad load = FixedRateLoad.open(client, sut.uri(route), connections, SIZE)) {
+            JitQuiet.of(run.profile()).run(sut.topology().replica(0).pid(), 1,
+                    (shape, length) -> load.run(rate, length, Duration.ZERO, DRAIN));
         }
     }
 

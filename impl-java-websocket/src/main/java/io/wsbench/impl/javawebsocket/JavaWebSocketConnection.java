@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sends go straight into the library's per-connection {@code outQueue}, which the selector thread drains.
  * That queue is unbounded and the library has no write timeout or send callback (TooTallNate/Java-WebSocket
- * #773; only {@code hasBufferedData()}), so this class adds the smallest fallback that keeps a slow consumer
+ * #779; only {@code hasBufferedData()}), so this class adds the smallest fallback that keeps a slow consumer
  * from growing server memory: the queued bytes are counted from the public {@code outQueue} (core's
  * {@link QueuedBytes#estimated}: an estimate per send, an exact sum when the estimate passes
  * {@code MAX_QUEUED_BYTES}), and {@link #checkWriteDeadline} — run
@@ -129,7 +129,7 @@ final class JavaWebSocketConnection implements Connection, Heartbeat.Peer {
         queued.add(bytes); // outside the lock: going over aborts the connection
     }
 
-    // workaround: queue bound and WRITE_WAIT | missing | TooTallNate/Java-WebSocket#773
+    // workaround: queue bound and WRITE_WAIT | missing | TooTallNate/Java-WebSocket#779
     /** Exact unsent bytes: the library exposes its queue, not a count. Runs only when the estimate is over. */
     private long unsentBytes() {
         long sum = 0;

@@ -76,9 +76,9 @@ final class JavaWebSocketTransport implements Transport {
                     new DefaultSSLWebSocketServerFactory(PemKeys.sslContext(config.tlsCert(), config.tlsKey())));
         }
 
-        // Slow consumers: the library has no write timeout and an unbounded outQueue (#773). The send path counts
+        // Slow consumers: the library has no write timeout and an unbounded outQueue (#779). The send path counts
         // queued bytes (MAX_QUEUED_BYTES); this sweep enforces WRITE_WAIT. See JavaWebSocketConnection.
-        // workaround: queue bound and WRITE_WAIT | missing | TooTallNate/Java-WebSocket#773
+        // workaround: queue bound and WRITE_WAIT | missing | TooTallNate/Java-WebSocket#779
         long sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
                 Math.min(TimeUnit.SECONDS.toNanos(1), config.writeWait().toNanos() / 4));
         writeWatch.scheduleAtFixedRate(this::checkWriteDeadlines, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
@@ -123,7 +123,7 @@ final class JavaWebSocketTransport implements Transport {
         return List.of(new PerMessageDeflateExtension(config.compressionLevel()));
     }
 
-    // workaround: queue bound and WRITE_WAIT | missing | TooTallNate/Java-WebSocket#773
+    // workaround: queue bound and WRITE_WAIT | missing | TooTallNate/Java-WebSocket#779
     private void checkWriteDeadlines() {
         long now = System.nanoTime();
         for (JavaWebSocketConnection c : endpoint.openConnections()) {

@@ -16,7 +16,7 @@ import org.java_websocket.extensions.IExtension;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 
-// workaround: re-parsing ServerDraft | defect | no upstream issue
+// workaround: re-parsing ServerDraft | defect | TooTallNate/Java-WebSocket#1508 (its fragment limit; the other checks have none)
 /**
  * The library's RFC 6455 draft with {@code READ_LIMIT} as its {@code maxFrameSize} (its own 1009 for one big
  * frame and, at the final fragment, for the assembled message), plus the three checks Java-WebSocket 1.6.0 does

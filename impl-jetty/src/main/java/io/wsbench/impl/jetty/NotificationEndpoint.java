@@ -174,7 +174,7 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
 
     // ---- sending ----
 
-    // workaround: WRITE_WAIT via the core session | missing | no upstream issue
+    // workaround: WRITE_WAIT via the core session | missing | jetty/jetty.project#847
     private void send(Frame frame, Callback release) {
         int bytes = frame.getPayloadLength();
         if (!queued.add(bytes)) {
@@ -200,7 +200,7 @@ public final class NotificationEndpoint implements Session.Listener.AutoDemandin
         return done;
     }
 
-    // workaround: queue bound in bytes | missing | no upstream issue
+    // workaround: queue bound in bytes | missing | jetty/jetty.project#4824
     /** The peer does not read: abort, a closing handshake could not get through. */
     private void abortSlowConsumer(String why) {
         LOG.info("jetty: closing slow consumer {}: {}", remote, why);

@@ -61,7 +61,7 @@ final class WebSocketServerInitializer extends ChannelInitializer<SocketChannel>
         // READ_LIMIT on the whole message. Fragments are reassembled before they are inflated: Netty's
         // DeflateDecoder fails a valid compressed message whose first fragment inflates to nothing
         // (CodecException "cannot read uncompressed buffer"; netty#9832 exempted only later fragments).
-        // workaround: reassemble before inflating | defect | netty/netty#9832
+        // workaround: reassemble before inflating | defect | netty/netty#9832 (a partial fix; the empty first fragment has none)
         p.addLast("messageAggregator", new WebSocketFrameAggregator(wireLimit(config)));
         // end workaround: reassemble before inflating
         if (config.compression()) {

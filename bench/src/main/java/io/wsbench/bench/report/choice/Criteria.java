@@ -48,8 +48,10 @@ public final class Criteria {
             Figure.of(new EchoScenario(), EchoScenario.THROUGHPUT, EchoScenario.variant(Route.NGINX_TLS, 1024)),
             "the echo scenario's nginx+tls route");
 
-    public static final Criterion TLS_AT_SERVER = Criterion.pending("p99 with TLS terminated at the server",
-            "a latency route with TLS_CERT/TLS_KEY at the server; no scenario terminates TLS in the server yet");
+    public static final Criterion TLS_AT_SERVER = Criterion.measured("p99 with TLS terminated at the server",
+            new Figure(new LatencyScenario().name(), LatencyScenario.P99, route(Route.DIRECT_TLS),
+                    "latency, direct+tls, lowest offered rate"),
+            "the latency scenario's direct+tls route (a server JVM with TLS_CERT/TLS_KEY)");
 
     public static final Criterion BROADCAST_HELD = Criterion.measured("broadcast subscribers held at the p95 bar",
             Figure.of(new BroadcastScenario(), BroadcastScenario.HELD, BroadcastScenario.HELD_ROW),

@@ -14,6 +14,7 @@ import io.wsbench.bench.result.Variant;
 import io.wsbench.bench.result.Workaround;
 import io.wsbench.bench.scenario.CapacityScenario;
 import io.wsbench.bench.scenario.EchoScenario;
+import io.wsbench.bench.scenario.LatencyScenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,10 +97,23 @@ class WhichStackTest {
 
     @Test
     void aCriterionNoScenarioMeasuresYetIsNotMeasured() {
-        Standing s = Standing.of(Criteria.TLS_AT_SERVER, run(echo(values(1), values(1), values(1))));
+        Criterion pending = Criterion.pending("p999 at the moon", "a scenario on the moon; none goes there yet");
+
+        Standing s = Standing.of(pending, run(echo(values(1), values(1), values(1))));
 
         assertThat(s.measured()).isFalse();
-        assertThat(s.notMeasured()).contains("no scenario terminates TLS in the server yet");
+        assertThat(s.notMeasured()).contains("none goes there yet");
+    }
+
+    @Test
+    void tlsAtTheServerIsReadFromTheLatencyScenariosDirectTlsRoute() {
+        Variant tls = Variant.of(LatencyScenario.ROUTE, Route.DIRECT_TLS.label(), "rate", "8,000 msgs/s");
+        String p99 = LatencyScenario.P99.key();
+        RunResult run = run(scenario(new LatencyScenario(), tls, row("netty", tls, p99, values(4, 4.1, 4.2)),
+                row("jetty", tls, p99, values(9, 9.5, 10))));
+
+        assertThat(Standing.of(Criteria.TLS_AT_SERVER, run).pickText()).isEqualTo("netty");
+        assertThat(WorkloadProfile.TLS_AT_SERVER.choose(run).runnerUp()).isEqualTo("jetty ×2.32");
     }
 
     @Test

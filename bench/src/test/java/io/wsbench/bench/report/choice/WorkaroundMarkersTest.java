@@ -75,7 +75,9 @@ class WorkaroundMarkersTest {
                 "java-websocket: write-demand rescue", "java-websocket: re-parsing ServerDraft",
                 "netty: protocol-handler override", "undertow: READ_LIMIT", "jetty: server heartbeat");
         assertThat(all).filteredOn(w -> w.name().equals("queue bound and WRITE_WAIT") && w.impl().equals(
-                "java-websocket")).extracting(Workaround::upstream).containsExactly("TooTallNate/Java-WebSocket#773");
+                "java-websocket")).extracting(Workaround::upstream).containsExactly("TooTallNate/Java-WebSocket#779");
+        assertThat(all).filteredOn(w -> w.impl().equals("jetty")).extracting(Workaround::upstream)
+                .contains("jetty/jetty.project#847", "jetty/jetty.project#4824");
     }
 
     @Test

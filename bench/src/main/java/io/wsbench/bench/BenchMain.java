@@ -3,8 +3,10 @@ package io.wsbench.bench;
 import io.wsbench.bench.machine.CpuPinning;
 import io.wsbench.bench.machine.Environment;
 import io.wsbench.bench.machine.ProcFs;
+import io.wsbench.bench.report.AddConformance;
 import io.wsbench.bench.report.ReportWriter;
 import io.wsbench.bench.report.SummaryTable;
+import io.wsbench.bench.result.ConformanceTotals;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.Status;
 import io.wsbench.bench.scenario.Scenario;
@@ -72,6 +74,12 @@ public final class BenchMain implements Callable<Integer> {
             description = "only regenerate README.md, the CSVs and charts from a results.json, then exit")
     Path reportFrom;
 
+    @Option(names = "--add-conformance",
+            description = "with --report-from: first add the conformance suite's totals ("
+                    + "conformance/target/conformance.json) to that results.json, when the suite wrote them at the"
+                    + " run's own commit and the run has none")
+    boolean addConformance;
+
     @Option(names = "--list", description = "list profiles, impls, load clients and scenarios, then exit")
     boolean list;
 
@@ -99,6 +107,14 @@ public final class BenchMain implements Callable<Integer> {
             return 0;
         }
         if (reportFrom != null) {
+            if (addConformance) {
+                try {
+                    System.out.println(AddConformance.into(reportFrom, ConformanceTotals.FILE));
+                } catch (IllegalStateException e) {
+                    System.err.println("wsbench: no conformance totals added: " + e.getMessage());
+                    return 1;
+                }
+            }
             System.out.println("wrote " + ReportWriter.regenerate(reportFrom));
             return 0;
         }

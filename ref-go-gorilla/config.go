@@ -34,7 +34,7 @@ type config struct {
 // setting is one flag with its env var and default, all as text, parsed after flags and env are merged.
 type setting struct {
 	flag, env, def, help string
-	value            *string
+	value                *string
 }
 
 func parseConfig(args []string) (config, error) {

@@ -10,11 +10,12 @@ import (
 )
 
 // hub is core's Hub in Go: the one application logic (SPEC §3.2), with the same wire format.
-//   {"type":"echo","payload":P}      → the same text back
-//   {"type":"broadcast","payload":P} → {"type":"broadcast","payload":P} to every client, then
-//                                      {"type":"broadcastResult","payload":P} to the sender
-//   {"type":"whoami"}                → {"type":"whoami","payload":{"replica":R}}
-//   any other text → echoed unchanged; binary → echoed as binary
+//
+//	{"type":"echo","payload":P}      → the same text back
+//	{"type":"broadcast","payload":P} → {"type":"broadcast","payload":P} to every client, then
+//	                                   {"type":"broadcastResult","payload":P} to the sender
+//	{"type":"whoami"}                → {"type":"whoami","payload":{"replica":R}}
+//	any other text → echoed unchanged; binary → echoed as binary
 type hub struct {
 	mu      sync.RWMutex
 	clients map[*client]struct{}

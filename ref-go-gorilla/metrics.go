@@ -13,13 +13,13 @@ import (
 // hand: Debian packages client_golang, but these eight series are all there is, and a Go runtime's go_*
 // series would not match the JVM's jvm_* anyway.
 type metrics struct {
-	active, opened                       atomic.Int64
-	messagesIn, messagesOut              atomic.Int64
-	bytesIn, bytesOut                    atomic.Int64
-	slowConsumers                        atomic.Int64
-	closedMu                             sync.Mutex
-	closed                               map[int]int64
-	library                              string
+	active, opened          atomic.Int64
+	messagesIn, messagesOut atomic.Int64
+	bytesIn, bytesOut       atomic.Int64
+	slowConsumers           atomic.Int64
+	closedMu                sync.Mutex
+	closed                  map[int]int64
+	library                 string
 }
 
 func newMetrics(library string) *metrics {

@@ -9,11 +9,26 @@
 //    so the oldest unwritten send is timed;
 //  - MAX_QUEUED_BYTES: ws's queue is unbounded; ws.bufferedAmount says how much of it is unsent.
 
-/** ws's error codes for the close codes it sends (its own status codes are on a private symbol). */
-const CLOSE_CODE_OF_ERROR = {
-  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
-  WS_ERR_INVALID_UTF8: 1007,
-};
+/** How long a close frame gets to leave before the TCP connection is dropped. */
+const TERMINATE_AFTER_CLOSE_MS = 100;
+
+/**
+ * The close code ws sent for one of its receiver errors (it keeps the code on a private symbol): by the error's
+ * code, zlib's (Z_DATA_ERROR, ...) for a corrupt deflate stream; every other WS_ERR_ is a protocol error.
+ */
+function closeCodeOf(err) {
+  switch (err.code) {
+    case 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH':
+    case 'WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH':
+      return 1009;
+    case 'WS_ERR_INVALID_UTF8':
+      return 1007;
+    case 'WS_ERR_TOO_MANY_BUFFERED_PARTS':
+      return 1008;
+    default:
+      return typeof err.code === 'string' && err.code.startsWith('Z_') ? 1007 : 1002;
+  }
+}
 
 class Connection {
   constructor(ws, remote, hub, config) {
@@ -41,8 +56,11 @@ class Connection {
       else this.hub.onText(this, data.toString('utf8'));
     });
     ws.on('error', (err) => {
-      // ws has sent the close frame for it already; remember the code for the metrics
-      if (this.code === 0) this.code = CLOSE_CODE_OF_ERROR[err.code] || 1002;
+      // ws has sent the close frame for it already; remember the code for the metrics and, as the Java
+      // servers do for every code but 1000, end the connection without waiting for the answer (ws would wait
+      // up to 30 s while ignoring what the peer sends)
+      if (this.code === 0) this.code = closeCodeOf(err);
+      this.terminateSoon();
     });
     ws.on('close', (code) => {
       this.stopTimers();
@@ -105,7 +123,15 @@ class Connection {
   /** A close frame, then the TCP connection dropped without waiting for the answer (a dead peer). */
   closeNow(code, reason) {
     this.close(code, reason);
-    this.ws.terminate();
+    this.terminateSoon();
+  }
+
+  /**
+   * Drops TCP shortly after a close frame was handed to ws: not at once, because ws queues even a close frame
+   * behind a message it is still deflating.
+   */
+  terminateSoon() {
+    setTimeout(() => this.ws.terminate(), TERMINATE_AFTER_CLOSE_MS);
   }
 
   /**

@@ -12,15 +12,19 @@ func adminHandler(c config, h *hub) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/health", only("GET", func(w http.ResponseWriter, r *http.Request) {
 		health := health{Status: "UP", Impl: implName, Replica: h.replica, Connections: h.count()}
-		if c.brokerURL != "" {
-			// 200 still: this replica serves its own clients, as a Java replica does with its broker down
-			health.Broker = &brokerHealth{Status: "NOT_SUPPORTED", URL: c.brokerURL, Subject: c.brokerSubject}
+		if h.broker != nil {
+			// 200 still with the broker down: this replica serves its own clients, as a Java replica does
+			status := "DOWN"
+			if h.broker.isUp() {
+				status = "UP"
+			}
+			health.Broker = &brokerHealth{Status: status, URL: h.broker.url, Subject: h.broker.subject}
 		}
 		respond(w, http.StatusOK, "application/json", health)
 	}))
 	mux.HandleFunc("/metrics", only("GET", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-		h.metrics.write(w)
+		h.metrics.write(w, h.broker)
 	}))
 	mux.HandleFunc("/notify", only("POST", func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(r.Body)
@@ -28,8 +32,9 @@ func adminHandler(c config, h *hub) http.Handler {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		// core answers {"delivered":N}; "published" appears only with a working broker, which this server lacks
-		respond(w, http.StatusAccepted, "application/json", map[string]int{"delivered": h.broadcast(notifyText(body))})
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusAccepted)
+		fmt.Fprint(w, "{"+h.notify(notifyText(body)).jsonMembers()+"}")
 	}))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -21,6 +22,7 @@ type hub struct {
 	clients map[*client]struct{}
 	metrics *metrics
 	replica string
+	broker  *broker // nil: no BROKER_URL, broadcasts stay on this replica
 }
 
 func newHub(m *metrics, replica string) *hub {
@@ -56,8 +58,8 @@ func (h *hub) onText(from *client, text []byte) {
 	command := parseCommand(text)
 	switch command.kind {
 	case "broadcast":
-		h.broadcast(envelope("broadcast", command.payload))
-		h.send(from, websocket.TextMessage, envelope("broadcastResult", command.payload))
+		d := h.notify(envelope("broadcast", command.payload))
+		h.send(from, websocket.TextMessage, broadcastResult(command.payload, d))
 	case "whoami":
 		replica, _ := json.Marshal(map[string]string{"replica": h.replica})
 		h.send(from, websocket.TextMessage, envelope("whoami", replica))
@@ -70,6 +72,34 @@ func (h *hub) onText(from *client, text []byte) {
 func (h *hub) onBinary(from *client, data []byte) {
 	h.metrics.received(len(data))
 	h.send(from, websocket.BinaryMessage, data)
+}
+
+// delivery is core's Delivery: how many of this replica's clients a notification was handed to, and whether
+// it was published through the broker (nil without one).
+type delivery struct {
+	delivered int
+	published *bool
+}
+
+// jsonMembers is core's: "delivered":N, plus "published":true|false when a broker is set.
+func (d delivery) jsonMembers() string {
+	members := `"delivered":` + strconv.Itoa(d.delivered)
+	if d.published != nil {
+		members += `,"published":` + strconv.FormatBool(*d.published)
+	}
+	return members
+}
+
+// notify is a notification for every client of every replica: published through the broker when there is
+// one, and sent to this replica's clients (a broadcast command and POST /notify).
+func (h *hub) notify(text []byte) delivery {
+	var d delivery
+	if h.broker != nil {
+		published := h.broker.publish(text)
+		d.published = &published
+	}
+	d.delivered = h.broadcast(text)
+	return d
 }
 
 // broadcast hands text to every client and returns how many it was handed to (POST /notify's "delivered").
@@ -138,6 +168,15 @@ func envelope(kind string, payload json.RawMessage) []byte {
 	}
 	out.WriteString("}")
 	return out.Bytes()
+}
+
+// broadcastResult is core's: the envelope, plus what was delivered and published when a broker is set.
+func broadcastResult(payload json.RawMessage, d delivery) []byte {
+	result := envelope("broadcastResult", payload)
+	if d.published == nil {
+		return result
+	}
+	return append(append(result[:len(result)-1], ","+d.jsonMembers()...), '}')
 }
 
 // notifyText is POST /notify's body as a text message: invalid UTF-8 is replaced, as Java's decoder does.

@@ -39,8 +39,10 @@ func main() {
 	m := newMetrics(library)
 	h := newHub(m, replicaID())
 	if c.brokerURL != "" {
-		// Debian packages no Go NATS client this build could use offline; say so rather than fake fan-out.
-		log.Printf("BROKER_URL=%s is not supported by %s: broadcasts and POST /notify reach this replica's clients only", c.brokerURL, implName)
+		if h.broker, err = startBroker(c.brokerURL, c.brokerSubject, h); err != nil {
+			fmt.Fprintln(os.Stderr, "error: BROKER_URL:", err)
+			os.Exit(2)
+		}
 	}
 
 	ws, err := net.Listen("tcp", net.JoinHostPort(c.host, strconv.Itoa(c.port)))
@@ -95,6 +97,9 @@ func main() {
 	}
 	if n := h.count(); n > 0 {
 		log.Printf("%d connection(s) did not finish the close handshake; dropping them", n)
+	}
+	if h.broker != nil {
+		h.broker.close()
 	}
 }
 

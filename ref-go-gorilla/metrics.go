@@ -10,7 +10,7 @@ import (
 )
 
 // metrics are core's ServerMetrics under the same names (SPEC §3.3), written in the Prometheus text format by
-// hand: Debian packages client_golang, but these eight series are all there is, and a Go runtime's go_*
+// hand: Debian packages client_golang, but these few series are all there is, and a Go runtime's go_*
 // series would not match the JVM's jvm_* anyway.
 type metrics struct {
 	active, opened          atomic.Int64
@@ -48,7 +48,8 @@ func (m *metrics) sent(messages, bytes int) {
 	m.bytesOut.Add(int64(bytes))
 }
 
-func (m *metrics) write(w io.Writer) {
+// write is the exposition; the broker's series only with BROKER_URL, as in core.
+func (m *metrics) write(w io.Writer, broker *broker) {
 	series := func(name, kind, help string, samples ...string) {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s %s\n%s", name, help, name, kind, strings.Join(samples, ""))
 	}
@@ -81,6 +82,22 @@ func (m *metrics) write(w io.Writer) {
 	series("wsbench_slow_consumer_closes_total", "counter",
 		"Connections closed because they could not keep up (WRITE_WAIT or MAX_QUEUED_BYTES)",
 		sample("wsbench_slow_consumer_closes_total", m.slowConsumers.Load()))
+	if b := broker; b != nil {
+		up := int64(0)
+		if b.isUp() {
+			up = 1
+		}
+		series("wsbench_broker_up", "gauge", "1 while the connection to the broker (BROKER_URL) is up, else 0",
+			sample("wsbench_broker_up", up))
+		series("wsbench_broker_published_total", "counter", "Notifications published to the broker for the other replicas",
+			sample("wsbench_broker_published_total", b.published.Load()))
+		series("wsbench_broker_received_total", "counter", "Notifications received from the broker and handed to this replica's clients",
+			sample("wsbench_broker_received_total", b.received.Load()))
+		series("wsbench_broker_unpublished_total", "counter", "Notifications that could not be published (broker down): only this replica's clients got them",
+			sample("wsbench_broker_unpublished_total", b.unpublished.Load()))
+		series("wsbench_broker_reconnects_total", "counter", "Times the connection to the broker came back after it was lost",
+			sample("wsbench_broker_reconnects_total", b.reconnects.Load()))
+	}
 	series("wsbench_server_info", "gauge", "Which stack this server runs",
 		fmt.Sprintf("wsbench_server_info{impl=%q,library=%q} 1\n", implName, m.library))
 }

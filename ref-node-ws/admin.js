@@ -26,7 +26,7 @@ function create(config, hub) {
     const body = [];
     req.on('data', (chunk) => body.push(chunk));
     req.on('end', () => {
-      // core answers {"delivered":N}; "published" appears only with a working broker, which this server lacks
+      // core answers {"delivered":N}; "published" comes with a broker, which this server does not support yet
       const delivered = hub.broadcast(Buffer.concat(body).toString('utf8'));
       respond(res, 202, 'application/json', JSON.stringify({ delivered }));
     });

@@ -31,7 +31,7 @@ function main() {
   const metrics = new Metrics(IMPL, library);
   const hub = new Hub(metrics, replicaId());
   if (config.brokerUrl) {
-    // not built yet for the reference servers; say so rather than fake fan-out
+    // no NATS client in this server yet (ref-go-gorilla has Debian's nats.go); say so rather than fake fan-out
     log(`BROKER_URL=${config.brokerUrl} is not supported by ${IMPL}: broadcasts and POST /notify reach this replica's clients only`);
   }
 

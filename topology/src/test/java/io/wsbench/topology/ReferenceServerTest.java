@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -102,6 +103,37 @@ class ReferenceServerTest {
                     assertThat(client.echo("tls to the replica")).as(uri.toString()).isEqualTo("tls to the replica");
                 }
             }
+        }
+    }
+
+    /** BROKER_URL: Debian packages nats.go, so the Go server fans out through NATS as core's BrokerFanOut does. */
+    @Test
+    void goBroadcastReachesTheOtherReplicaThroughTheBroker() throws Exception {
+        TopologyConfig config = TestTopologies.of("ref-go-gorilla").withReplicas(2).withBroker(true);
+        try (Topology topology = TestTopologies.start(config);
+             RecordingClient sender = RecordingClient.connect(topology.directWsUri(0));
+             RecordingClient other = RecordingClient.connect(topology.directWsUri(1))) {
+            for (ServerReplica replica : topology.replicas()) {
+                await().atMost(RecordingClient.PATIENCE)
+                        .until(() -> replica.health().contains("\"broker\":{\"status\":\"UP\""));
+            }
+            String broadcast = "{\"type\":\"broadcast\",\"payload\":{\"id\":1}}";
+            sender.send(broadcast);
+            assertThat(sender.receive()).isEqualTo(broadcast);
+            assertThat(sender.receive())
+                    .isEqualTo("{\"type\":\"broadcastResult\",\"payload\":{\"id\":1},\"delivered\":1,\"published\":true}");
+            assertThat(other.receive()).isEqualTo(broadcast);
+            assertThat(topology.replica(1).notify("to both")).isEqualTo("{\"delivered\":1,\"published\":true}");
+            assertThat(sender.receive()).isEqualTo("to both");
+            assertThat(other.receive()).isEqualTo("to both");
+        }
+    }
+
+    /** ws has no broker here yet: the Node server says so in /health instead of pretending to fan out. */
+    @Test
+    void nodeReportsTheBrokerAsNotSupported() throws Exception {
+        try (Topology topology = TestTopologies.start(TestTopologies.of("ref-node-ws").withBroker(true))) {
+            assertThat(topology.replica(0).health()).contains("\"broker\":{\"status\":\"NOT_SUPPORTED\"");
         }
     }
 

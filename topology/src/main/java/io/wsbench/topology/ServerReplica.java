@@ -14,13 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One notification server in a JVM of its own ({@code io.wsbench.core.ServerMain}, configured only through the
  * SPEC's env vars, as a container would be), started and owned by this object. Its memory and CPU are its own,
- * which is what the bench measures; its admin port answers {@code /health} and {@code /metrics}.
+ * which is what the bench measures; its admin port answers {@code /health} and {@code /metrics}. A reference
+ * server ({@link ReferenceServer}: Go, Node.js) is started the same way, as its own executable instead of a JVM.
  */
 public final class ServerReplica implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerReplica.class);
@@ -61,13 +63,10 @@ public final class ServerReplica implements AutoCloseable {
             throw new IllegalArgumentException("a replica needs explicit ports, got " + config.port() + "/"
                     + config.adminPort());
         }
-        List<String> command = new ArrayList<>();
-        command.add(jvm.java().toString());
-        command.addAll(jvm.flags());
-        command.addAll(List.of("-cp", jvm.classpath(), MAIN));
         Map<String, String> env = new HashMap<>(System.getenv());
         SERVER_ENV.forEach(env::remove);
         env.putAll(environment(config));
+        List<String> command = command(config.impl(), jvm, env);
 
         ChildProcess process = ChildProcess.start(name, command, env, dir, dir.resolve(name + ".log"));
         ServerReplica replica = new ServerReplica(name, config, process);
@@ -80,6 +79,22 @@ public final class ServerReplica implements AutoCloseable {
         LOG.info("{}: {} pid {} on {} (admin {})", name, config.impl(), process.pid(), replica.wsUri(),
                 replica.adminUri());
         return replica;
+    }
+
+    /**
+     * {@code <java> <flags> -cp <classpath> io.wsbench.core.ServerMain} for a Java impl; a reference server's
+     * own executable for {@link ReferenceServer}s (the JVM's flags and classpath do not apply to it).
+     */
+    static List<String> command(String impl, ServerJvm jvm, Map<String, String> env) {
+        Optional<ReferenceServer> reference = ReferenceServer.named(impl);
+        if (reference.isPresent()) {
+            return reference.get().command(env);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(jvm.java().toString());
+        command.addAll(jvm.flags());
+        command.addAll(List.of("-cp", jvm.classpath(), MAIN));
+        return command;
     }
 
     /** The SPEC §3 env vars for {@code config}, in the formats ServerOptions parses. */
@@ -116,7 +131,7 @@ public final class ServerReplica implements AutoCloseable {
         return config;
     }
 
-    /** The server JVM's pid (for RSS and CPU readings), not the reaper shell's. */
+    /** The server process's pid (the JVM, or a reference server's own), for RSS and CPU; not the reaper shell's. */
     public long pid() {
         return process.pid();
     }
@@ -176,13 +191,13 @@ public final class ServerReplica implements AutoCloseable {
         return metrics().connectionsActive();
     }
 
-    /** Sends SIGTERM (the server closes its clients with 1001) and waits for the JVM to exit. */
+    /** Sends SIGTERM (the server closes its clients with 1001) and waits for the process to exit. */
     @Override
     public void close() {
         process.close();
     }
 
-    /** SIGKILLs the JVM and waits until it is gone: no 1001 to its clients (see {@link ChildProcess#kill()}). */
+    /** SIGKILLs the server and waits until it is gone: no 1001 to its clients (see {@link ChildProcess#kill()}). */
     public void kill() {
         process.kill();
     }

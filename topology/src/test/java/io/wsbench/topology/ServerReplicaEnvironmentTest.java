@@ -7,6 +7,8 @@ import io.wsbench.core.ServerConfig;
 import io.wsbench.core.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A replica is configured only through env vars; what it parses must be exactly what we meant. */
@@ -43,5 +45,18 @@ class ServerReplicaEnvironmentTest {
                 .withTls(Path.of("/c.pem"), Path.of("/k.pem")).withBroker(BrokerSettings.nats("nats://127.0.0.1:4222"));
         assertThat(ServerReplica.environment(withTls).keySet())
                 .containsExactlyInAnyOrderElementsOf(ServerReplica.SERVER_ENV);
+    }
+
+    @Test
+    void javaImplsStartServerMainAndReferenceServersTheirOwnExecutable() {
+        ServerJvm jvm = new ServerJvm(Path.of("/jdk/bin/java"), "a.jar:b.jar", List.of("-Xmx1g"));
+        assertThat(ServerReplica.command("netty", jvm, Map.of()))
+                .containsExactly("/jdk/bin/java", "-Xmx1g", "-cp", "a.jar:b.jar", "io.wsbench.core.ServerMain");
+
+        // built by `mvn test` before these tests run (topology depends on the reference modules)
+        assertThat(ServerReplica.command("ref-go-gorilla", jvm, Map.of()))
+                .singleElement().asString().endsWith("ref-go-gorilla/target/ref-go-gorilla");
+        assertThat(ServerReplica.command("ref-node-ws", jvm, Map.of("NODE_BIN", "/usr/bin/node")))
+                .hasSize(2).last().asString().endsWith("ref-node-ws/target/ref-node-ws/server.js");
     }
 }

@@ -1,0 +1,41 @@
+'use strict';
+// core's AdminServer (SPEC §3.3): GET /health, GET /metrics, POST /notify, on plain HTTP.
+const http = require('http');
+const { IMPL } = require('./config');
+
+function create(config, hub) {
+  return http.createServer((req, res) => {
+    const path = req.url.split('?')[0];
+    const route = { '/health': 'GET', '/metrics': 'GET', '/notify': 'POST' }[path];
+    if (!route) return respond(res, 404, 'text/plain', `not found: ${path}`);
+    if (req.method !== route) {
+      res.setHeader('Allow', route);
+      return respond(res, 405, 'text/plain', `use ${route}`);
+    }
+    if (path === '/health') {
+      const health = { status: 'UP', impl: IMPL, replica: hub.replica, connections: hub.count() };
+      if (config.brokerUrl) {
+        // 200 still: this replica serves its own clients, as a Java replica does with its broker down
+        health.broker = { status: 'NOT_SUPPORTED', url: config.brokerUrl, subject: config.brokerSubject };
+      }
+      return respond(res, 200, 'application/json', JSON.stringify(health));
+    }
+    if (path === '/metrics') {
+      return respond(res, 200, 'text/plain; version=0.0.4; charset=utf-8', hub.metrics.text());
+    }
+    const body = [];
+    req.on('data', (chunk) => body.push(chunk));
+    req.on('end', () => {
+      // core answers {"delivered":N}; "published" comes with a broker, which this server does not support yet
+      const delivered = hub.broadcast(Buffer.concat(body).toString('utf8'));
+      respond(res, 202, 'application/json', JSON.stringify({ delivered }));
+    });
+  });
+}
+
+function respond(res, status, type, body) {
+  res.writeHead(status, { 'Content-Type': type });
+  res.end(body);
+}
+
+module.exports = { create };

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,12 @@ import org.HdrHistogram.Recorder;
  */
 public final class LoadAgent {
     private static final String PREFIX = "scale:";
+    /**
+     * How long an open command waits for its outstanding handshakes after the last one started. At 100,000 the
+     * server CPU saturates and nginx's accept queues hold thousands (280 of 511 each in a try): 65 s was too short
+     * for about 2% of the last step's connections, which nginx still accepted a minute later.
+     */
+    static final Duration SETTLE = Duration.ofMinutes(5);
 
     private final WsClient client;
     private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
@@ -112,7 +119,7 @@ public final class LoadAgent {
         SourceAddresses source = new SourceAddresses(List.of(InetAddress.getByName(command.source())),
                 Math.max(1, command.count()));
         ScheduledConnects attempts = ScheduledConnects.run(client, URI.create(command.uri()), command.count(),
-                command.perSecond(), source, listener, open::add, false);
+                command.perSecond(), source, listener, open::add, false, SETTLE);
         return report(AgentCommand.OPEN, attempts.opened(), attempts.failed(), attempts.firstFailure(),
                 attempts.seconds(), Histograms.encode(attempts.connectNanos()), 0, 0, null);
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -24,8 +25,8 @@ import org.HdrHistogram.Histogram;
  * own source address, 127.0.0.2, 127.0.0.3, ….
  */
 final class ScaleClimb {
-    /** Past the agents' own 65 s wait for outstanding handshakes. */
-    private static final Duration OPEN_SLACK = Duration.ofSeconds(90);
+    /** Past the agents' own wait for outstanding handshakes ({@code LoadAgent.SETTLE}, 5 minutes). */
+    private static final Duration OPEN_SLACK = Duration.ofMinutes(6);
     /**
      * A step may take this long whatever its schedule: in a try the step from 50,000 to 100,000 slowed from 1,487
      * to 267 opened/s past 50,000 and was cut at 90,000 by a 149 s wait, so the wait is generous and a count not
@@ -33,17 +34,24 @@ final class ScaleClimb {
      */
     static final Duration OPEN_BUDGET = Duration.ofMinutes(10);
     private static final Duration REGISTER_PATIENCE = Duration.ofSeconds(60);
+    /** The server side counts as saturated above this share of its CPUs. */
+    private static final double SATURATED = 0.9;
 
     private final SystemUnderTest sut;
     private final LoadAgents agents;
     private final URI uri;
     private final int[] held;
     private final List<String> failures = new ArrayList<>();
+    private final int serverCpus;
     private long seq;
+    /** CPUs the server side used during the last step, on average; NaN before the first. */
+    private double lastStepCores = Double.NaN;
 
-    ScaleClimb(SystemUnderTest sut, LoadAgents agents) {
+    /** @param serverCpus the CPUs the server side is pinned to (what "saturated" is measured against) */
+    ScaleClimb(SystemUnderTest sut, LoadAgents agents, int serverCpus) {
         this.sut = sut;
         this.agents = agents;
+        this.serverCpus = serverCpus;
         this.uri = sut.uri(Route.NGINX);
         this.held = new int[agents.size()];
     }
@@ -75,7 +83,15 @@ final class ScaleClimb {
         // three times the schedule: a server side that opens at a third of the rate is slow, not stuck
         Duration schedule = Duration.ofSeconds(3L * most / each).plus(OPEN_SLACK);
         Duration patience = schedule.compareTo(OPEN_BUDGET) > 0 ? schedule : OPEN_BUDGET;
-        List<AgentReport> reports = agents.ask(i -> AgentCommand.open(uri, missing[i], each, source(i)), patience);
+        double cpuBefore = ServerSideRss.cpuSeconds(sut.topology());
+        long start = System.nanoTime();
+        List<AgentReport> reports;
+        try {
+            reports = agents.ask(i -> AgentCommand.open(uri, missing[i], each, source(i)), patience);
+        } finally {
+            double wall = (System.nanoTime() - start) / 1e9;
+            lastStepCores = (ServerSideRss.cpuSeconds(sut.topology()) - cpuBefore) / wall;
+        }
         Histogram connect = new Histogram(3);
         int opened = 0;
         int failed = 0;
@@ -167,7 +183,13 @@ final class ScaleClimb {
      * nginx's error log (its alerts name worker_connections and file limits), replicas that died.
      */
     String evidence() {
-        List<String> lines = new ArrayList<>(failures);
+        List<String> lines = new ArrayList<>();
+        if (lastStepCores >= SATURATED * serverCpus) {
+            // first: a step that ran out of time on a saturated server CPU was stopped by the CPU
+            lines.add(String.format(Locale.ROOT, "server CPU saturated: replicas + nginx + nats used %.2f"
+                    + " of %d CPU(s) during the step", lastStepCores, serverCpus));
+        }
+        lines.addAll(failures);
         String dead = sut.deadServers();
         if (dead != null) {
             lines.add(dead);

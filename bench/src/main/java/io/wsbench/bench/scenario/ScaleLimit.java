@@ -11,6 +11,7 @@ public enum ScaleLimit {
     FILES("files"),
     PORTS("ports"),
     MEMORY("memory"),
+    CPU("time: server CPU saturated"),
     TIME("time"),
     UNKNOWN("not identified");
 
@@ -38,6 +39,9 @@ public enum ScaleLimit {
         if (e.contains("outofmemoryerror") || e.contains("cannot allocate memory") || e.contains("enomem")
                 || e.contains("out of memory")) {
             return MEMORY;
+        }
+        if (e.contains("cpu saturated")) {
+            return CPU;
         }
         if (e.contains("timed out") || e.contains("timeout") || e.contains("had not ended")) {
             return TIME;

@@ -177,7 +177,8 @@ public final class ScaleScenario implements Scenario {
         try (SystemUnderTest sut = run.start(config);
              LoadAgents agents = LoadAgents.start(plan.loadJvms(), AGENT_JVM_FLAGS,
                      sut.topology().directory().resolve("agents"))) {
-            ScaleClimb climb = new ScaleClimb(sut, agents);
+            ScaleClimb climb = new ScaleClimb(sut, agents,
+                    Math.max(1, run.setup().pinning().serverCpus().size()));
             ScaleClimb.Opening warm = climb.growTo(warmUp(run.profile(), plan), warmUpRate(run.profile(), plan));
             if (warm.failed() > 0) {
                 throw new IOException("warm-up: " + climb.evidence());
@@ -195,11 +196,11 @@ public final class ScaleScenario implements Scenario {
                 try {
                     String stopped = step(run, rep, climb, sut, baseline, plan, variant, count);
                     if (stopped != null) {
-                        failFrom(run, setup, counts, i, stopped);
+                        failFrom(run, rep, setup, counts, i, stopped);
                         break;
                     }
                 } catch (Exception e) {
-                    failFrom(run, setup, counts, i, ScaleLimit.shortOf(climb.serverHeld(), count,
+                    failFrom(run, rep, setup, counts, i, ScaleLimit.shortOf(climb.serverHeld(), count,
                             sut.whyFailed(e) + "\n" + climb.evidence()));
                     break;
                 }
@@ -271,8 +272,10 @@ public final class ScaleScenario implements Scenario {
     }
 
     /** Count {@code from} was not held: it fails with {@code why}, the later ones because it was not reached. */
-    private static void failFrom(ScenarioRun run, String setup, List<Integer> counts, int from, String why) {
+    private static void failFrom(ScenarioRun run, int rep, String setup, List<Integer> counts, int from, String why) {
         run.fail(variant(setup, counts.get(from)), why);
+        // a row keeps its first reason; each repetition's own is a note, so none is lost
+        run.note(variant(setup, counts.get(from)), "repetition " + rep + ": " + why);
         for (int count : counts.subList(from + 1, counts.size())) {
             run.fail(variant(setup, count), String.format(Locale.ROOT, "not reached: %,d were not held (%s)",
                     counts.get(from), why));

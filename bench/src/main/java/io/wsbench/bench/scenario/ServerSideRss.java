@@ -22,6 +22,22 @@ record ServerSideRss(long replicas, long nginx, long broker) {
         return new ServerSideRss(replicas, nginx.stream().mapToLong(ServerSideRss::rss).sum(), broker);
     }
 
+    /** Every server-side process: the replicas, nginx's master and workers, the broker when there is one. */
+    static List<Long> pids(Topology topology) {
+        List<Long> all = new ArrayList<>(topology.replicas().stream().map(ServerReplica::pid).toList());
+        all.add(topology.nginx().pid());
+        ProcessHandle.of(topology.nginx().pid()).ifPresent(h -> h.children().forEach(c -> all.add(c.pid())));
+        if (topology.config().broker()) {
+            all.add(topology.broker().pid());
+        }
+        return all;
+    }
+
+    /** CPU seconds every server-side process has used so far. */
+    static double cpuSeconds(Topology topology) {
+        return pids(topology).stream().mapToDouble(pid -> ProcFs.cpuSeconds(pid).orElse(0.0)).sum();
+    }
+
     long total() {
         return replicas + nginx + broker;
     }

@@ -14,6 +14,8 @@ class ScaleLimitTest {
         assertThat(ScaleLimit.of("connect(..) failed: Cannot assign requested address")).isEqualTo(ScaleLimit.PORTS);
         assertThat(ScaleLimit.of("java.lang.OutOfMemoryError: Java heap space")).isEqualTo(ScaleLimit.MEMORY);
         assertThat(ScaleLimit.of("load agent 3 did not answer within 120 s (timed out)")).isEqualTo(ScaleLimit.TIME);
+        assertThat(ScaleLimit.of("server CPU saturated: replicas + nginx + nats used 0.98 of 1 CPU(s)"))
+                .isEqualTo(ScaleLimit.CPU);
         assertThat(ScaleLimit.of("something else")).isEqualTo(ScaleLimit.UNKNOWN);
     }
 
@@ -24,6 +26,15 @@ class ScaleLimitTest {
 
         assertThat(why).isEqualTo("held 61,234 of 100,000: files (2026/12/07 [alert] 7#7: 18976 worker_connections"
                 + " are not enough)");
+    }
+
+    @Test
+    void aStepOutOfTimeOnASaturatedServerCpuNamesTheCpu() {
+        String why = ScaleLimit.shortOf(97_993, 100_000, "server CPU saturated: replicas + nginx + nats used 0.97 of"
+                + " 1 CPU(s) during the step\nload agent 1: 432 of 8333 connection attempts had not ended 65 s after"
+                + " the last one started");
+
+        assertThat(why).startsWith("held 97,993 of 100,000: time: server CPU saturated (server CPU saturated: ");
     }
 
     @Test

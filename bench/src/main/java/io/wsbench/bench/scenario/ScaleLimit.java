@@ -43,7 +43,8 @@ public enum ScaleLimit {
         if (e.contains("cpu saturated")) {
             return CPU;
         }
-        if (e.contains("timed out") || e.contains("timeout") || e.contains("had not ended")) {
+        if (e.contains("timed out") || e.contains("timeout") || e.contains("had not ended")
+                || e.contains("no handshake response within")) {
             return TIME;
         }
         return UNKNOWN;

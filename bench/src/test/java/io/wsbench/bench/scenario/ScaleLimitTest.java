@@ -16,6 +16,8 @@ class ScaleLimitTest {
         assertThat(ScaleLimit.of("load agent 3 did not answer within 120 s (timed out)")).isEqualTo(ScaleLimit.TIME);
         assertThat(ScaleLimit.of("server CPU saturated: replicas + nginx + nats used 0.98 of 1 CPU(s)"))
                 .isEqualTo(ScaleLimit.CPU);
+        assertThat(ScaleLimit.of("load agent 1: 1276 failed, first: no handshake response within 30000 ms"))
+                .isEqualTo(ScaleLimit.TIME);
         assertThat(ScaleLimit.of("something else")).isEqualTo(ScaleLimit.UNKNOWN);
     }
 

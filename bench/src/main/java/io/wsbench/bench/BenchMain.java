@@ -246,5 +246,9 @@ public final class BenchMain implements Callable<Integer> {
         for (Scenario s : Scenarios.ALL) {
             System.out.println("  " + s.name() + ": " + s.description());
         }
+        System.out.println("opt-in scenarios (only with --scenarios / -Dbench.scenarios):");
+        for (Scenario s : Scenarios.OPT_IN) {
+            System.out.println("  " + s.name() + ": " + s.description());
+        }
     }
 }

@@ -119,10 +119,11 @@ public final class BenchRun {
     /** The scenario's own warm-up and windows, then what the runner adds: repetitions and order. */
     private String method(Scenario s) {
         Profile p = setup.profile();
-        String more = s.adaptive() && p.maxRepetitions() > p.repetitions() ? ", up to " + p.maxRepetitions()
+        int count = s.repetitions(p);
+        String more = s.adaptive() && p.maxRepetitions() > count ? ", up to " + p.maxRepetitions()
                 + " where a headline interval is wider than ±5%" : "";
-        String repetitions = s.loadClientsAgainst().isPresent() ? p.repetitions() + " repetitions per client"
-                : p.repetitions() + " repetitions per impl" + more + "; the impls"
+        String repetitions = s.loadClientsAgainst().isPresent() ? count + " repetitions per client"
+                : count + (count == 1 ? " repetition" : " repetitions") + " per impl" + more + "; the impls"
                 + (s.ceiling().isPresent() ? " and the ceiling" : "") + " interleaved (repetition k of every one"
                 + " before k + 1), their order rotated by one each repetition";
         return s.method(p) + ". " + repetitions + ".";
@@ -179,8 +180,8 @@ public final class BenchRun {
             units.add(unit);
         });
         Profile p = setup.profile();
-        int repetitions = p.repetitions();
-        int most = scenario.adaptive() ? p.maxRepetitions() : repetitions;
+        int repetitions = scenario.repetitions(p);
+        int most = scenario.adaptive() ? Math.max(repetitions, p.maxRepetitions()) : repetitions;
         LOG.info("{}: {} × {} variants, {} to {} repetitions, interleaved", scenario.name(),
                 units.stream().map(u -> u.run().rowName()).toList(), variants.size(), repetitions, most);
         try {

@@ -52,6 +52,9 @@ public final class SystemUnderTest implements AutoCloseable {
             for (long pid : nginx) {
                 pinning.pinServerSide(pid);
             }
+            if (config.broker()) {
+                pinning.pinServerSide(topology.broker().pid()); // the broker serves the replicas: server side
+            }
             nginxConf.keep(topology.nginx().configFile());
             return new SystemUnderTest(topology, nginx);
         } catch (IOException | RuntimeException e) {

@@ -14,6 +14,9 @@ import java.util.Set;
  * @param workerProcesses   0 renders {@code auto} (one per core)
  * @param workerConnections per worker; each proxied WebSocket takes two
  * @param errorLogLevel     {@code notice}; {@code info} adds why each WebSocket ended ("upstream timed out")
+ * @param reusePort         {@code listen ... reuseport}: one listening socket per worker, so the kernel spreads new
+ *                          connections evenly over the workers. Without it one idle worker can take most of them
+ *                          and run out of {@code worker_connections} while the others hold few (the scale scenario)
  */
 public record NginxConfig(
         BalancePolicy balance,
@@ -23,7 +26,8 @@ public record NginxConfig(
         String clientMaxBodySize,
         int workerProcesses,
         int workerConnections,
-        String errorLogLevel) {
+        String errorLogLevel,
+        boolean reusePort) {
 
     private static final Set<String> LEVELS = Set.of("debug", "info", "notice", "warn", "error", "crit");
 
@@ -45,33 +49,38 @@ public record NginxConfig(
 
     public static NginxConfig defaults() {
         return new NginxConfig(BalancePolicy.LEAST_CONN, Duration.ofSeconds(90), Duration.ofSeconds(90),
-                Duration.ofSeconds(5), "1m", 0, 4096, "notice");
+                Duration.ofSeconds(5), "1m", 0, 4096, "notice", false);
     }
 
     public NginxConfig withBalance(BalancePolicy v) {
         return new NginxConfig(v, proxyReadTimeout, proxySendTimeout, proxyConnectTimeout, clientMaxBodySize,
-                workerProcesses, workerConnections, errorLogLevel);
+                workerProcesses, workerConnections, errorLogLevel, reusePort);
     }
 
     /** proxy_read_timeout and proxy_send_timeout together, as the design notes set them. */
     public NginxConfig withProxyTimeouts(Duration v) {
         return new NginxConfig(balance, v, v, proxyConnectTimeout, clientMaxBodySize, workerProcesses,
-                workerConnections, errorLogLevel);
+                workerConnections, errorLogLevel, reusePort);
     }
 
     public NginxConfig withClientMaxBodySize(String v) {
         return new NginxConfig(balance, proxyReadTimeout, proxySendTimeout, proxyConnectTimeout, v,
-                workerProcesses, workerConnections, errorLogLevel);
+                workerProcesses, workerConnections, errorLogLevel, reusePort);
     }
 
     public NginxConfig withWorkers(int processes, int connections) {
         return new NginxConfig(balance, proxyReadTimeout, proxySendTimeout, proxyConnectTimeout,
-                clientMaxBodySize, processes, connections, errorLogLevel);
+                clientMaxBodySize, processes, connections, errorLogLevel, reusePort);
     }
 
     public NginxConfig withErrorLogLevel(String v) {
         return new NginxConfig(balance, proxyReadTimeout, proxySendTimeout, proxyConnectTimeout,
-                clientMaxBodySize, workerProcesses, workerConnections, v);
+                clientMaxBodySize, workerProcesses, workerConnections, v, reusePort);
+    }
+
+    public NginxConfig withReusePort(boolean v) {
+        return new NginxConfig(balance, proxyReadTimeout, proxySendTimeout, proxyConnectTimeout,
+                clientMaxBodySize, workerProcesses, workerConnections, errorLogLevel, v);
     }
 
     /** An nginx time: whole seconds as {@code 90s}, anything finer in milliseconds. */

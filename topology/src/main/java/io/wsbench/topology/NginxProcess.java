@@ -100,6 +100,7 @@ public final class NginxProcess implements AutoCloseable {
         Map<String, String> v = new HashMap<>();
         v.put("WS_PATH", wsPath);
         v.put("NGINX_LISTEN_ADDRESS", HOST);
+        v.put("NGINX_REUSEPORT", config.reusePort() ? " reuseport" : "");
         v.put("NGINX_HTTP_PORT", Integer.toString(httpPort));
         v.put("NGINX_HTTPS_PORT", Integer.toString(httpsPort));
         v.put("NGINX_SERVER_NAME", "localhost");

@@ -45,6 +45,18 @@ class NginxTemplateTest {
     }
 
     @Test
+    void reusePortGivesEveryListenerItsOwnSocketPerWorker() throws Exception {
+        PemCertificate tls = new PemCertificate(Path.of("/c.pem"), Path.of("/k.pem"));
+        String plain = NginxTemplate.bundled().render(NginxProcess.values(NginxConfig.defaults(),
+                List.of("127.0.0.1:1"), false, "/ws-notifications", Path.of("/tmp/prefix"), 1, 2, tls));
+        String spread = NginxTemplate.bundled().render(NginxProcess.values(NginxConfig.defaults().withReusePort(true),
+                List.of("127.0.0.1:1"), false, "/ws-notifications", Path.of("/tmp/prefix"), 1, 2, tls));
+
+        assertThat(plain).contains("listen 127.0.0.1:1;", "listen 127.0.0.1:2 ssl;").doesNotContain("reuseport;");
+        assertThat(spread).contains("listen 127.0.0.1:1 reuseport;", "listen 127.0.0.1:2 ssl reuseport;");
+    }
+
+    @Test
     void aMissingValueIsNamed() throws Exception {
         assertThatThrownBy(() -> NginxTemplate.bundled().render(Map.of()))
                 .hasMessageContaining("NGINX_PROXY_READ_TIMEOUT");

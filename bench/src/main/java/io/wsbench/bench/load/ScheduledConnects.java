@@ -51,14 +51,25 @@ public final class ScheduledConnects {
     public static ScheduledConnects run(WsClient client, URI uri, int count, int perSecond, SourceAddresses sources,
                                         ClientListener listener, Consumer<ClientConnection> onOpen,
                                         boolean fromSchedule) throws InterruptedException {
+        return run(client, uri, count, perSecond, sources, listener, onOpen, fromSchedule, SETTLE);
+    }
+
+    /**
+     * As {@link #run(WsClient, URI, int, int, SourceAddresses, ClientListener, Consumer, boolean)}, waiting up to
+     * {@code settle} after the last attempt started for the outstanding ones: behind a saturated server, handshakes
+     * can wait in the accept queue for longer than the client's own timeouts run.
+     */
+    public static ScheduledConnects run(WsClient client, URI uri, int count, int perSecond, SourceAddresses sources,
+                                        ClientListener listener, Consumer<ClientConnection> onOpen,
+                                        boolean fromSchedule, Duration settle) throws InterruptedException {
         ScheduledConnects c = new ScheduledConnects();
-        c.start(client, uri, count, perSecond, sources, listener, onOpen, fromSchedule);
+        c.start(client, uri, count, perSecond, sources, listener, onOpen, fromSchedule, settle);
         return c;
     }
 
     private void start(WsClient client, URI uri, int count, int perSecond, SourceAddresses sources,
-                       ClientListener listener, Consumer<ClientConnection> onOpen, boolean fromSchedule)
-            throws InterruptedException {
+                       ClientListener listener, Consumer<ClientConnection> onOpen, boolean fromSchedule,
+                       Duration settle) throws InterruptedException {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start;
@@ -87,9 +98,9 @@ public final class ScheduledConnects {
                 pending.release();
             });
         }
-        if (!pending.tryAcquire(MAX_PENDING, SETTLE.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!pending.tryAcquire(MAX_PENDING, settle.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException((MAX_PENDING - pending.availablePermits()) + " of " + count
-                    + " connection attempts had not ended " + SETTLE.toSeconds() + " s after the last one started");
+                    + " connection attempts had not ended " + settle.toSeconds() + " s after the last one started");
         }
         pending.release(MAX_PENDING);
         elapsedNanos = System.nanoTime() - start;

@@ -71,6 +71,14 @@ public interface Scenario {
     String method(Profile profile);
 
     /**
+     * The repetitions every row of this scenario gets under {@code profile}: the profile's (the default). An opt-in
+     * scenario that costs minutes a repetition may take fewer, and says so in its {@link #method}.
+     */
+    default int repetitions(Profile profile) {
+        return profile.repetitions();
+    }
+
+    /**
      * True (the default): a row whose headline interval is still wider than ±5% after the profile's repetitions
      * gets more, up to its maximum. False for scenarios whose figures judge behaviour (a close code, a timeout
      * against its limit) rather than rank speed: they keep the profile's repetitions.

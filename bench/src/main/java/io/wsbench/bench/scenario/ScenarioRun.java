@@ -107,6 +107,11 @@ public final class ScenarioRun {
         return setup;
     }
 
+    /** The repetitions every row needs: the scenario's for this profile. */
+    public int repetitions() {
+        return scenario.repetitions(profile());
+    }
+
     /** One replica of this impl with the bench's JVM flags and nginx settings. */
     public TopologyConfig topology() {
         return setup.topology(impl);
@@ -295,7 +300,7 @@ public final class ScenarioRun {
     /** Fails every declared variant that is still incomplete; the scenario threw or the impl did not verify. */
     public void abort(List<Variant> declared, String reason) {
         for (Variant v : declared) {
-            if (draft(v).repetitions.size() < profile().repetitions()) {
+            if (draft(v).repetitions.size() < repetitions()) {
                 fail(v, reason);
             }
         }
@@ -319,10 +324,10 @@ public final class ScenarioRun {
             Draft d = draft(v);
             Status status = d.status;
             String reason = d.reason;
-            if (status == Status.OK && d.repetitions.size() < profile().repetitions()) {
+            if (status == Status.OK && d.repetitions.size() < repetitions()) {
                 status = Status.FAILED;
                 reason = d.repetitions.isEmpty() ? "no repetition recorded"
-                        : "only " + d.repetitions.size() + " of " + profile().repetitions() + " repetitions completed";
+                        : "only " + d.repetitions.size() + " of " + repetitions() + " repetitions completed";
             }
             rows.add(new Row(rowName, v, status, reason, ceiling, d.repetitions, List.copyOf(d.notes)));
         }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +44,7 @@ public final class SystemUnderTest implements AutoCloseable {
             for (ServerReplica replica : topology.replicas()) {
                 pinning.pinServerSide(replica.pid());
             }
-            List<Long> nginx = new ArrayList<>();
-            nginx.add(topology.nginx().pid());
-            // The workers are forked before we can pin the master, so each is pinned on its own.
-            ProcessHandle.of(topology.nginx().pid()).ifPresent(h -> h.children().forEach(c -> nginx.add(c.pid())));
+            List<Long> nginx = topology.nginx().pids();
             for (long pid : nginx) {
                 pinning.pinServerSide(pid);
             }

@@ -170,6 +170,13 @@ public final class NginxProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The master's pid, then its workers' (forked at start, so each must be pinned or read on its own). */
+    public List<Long> pids() {
+        List<Long> all = new ArrayList<>(List.of(process.pid()));
+        ProcessHandle.of(process.pid()).ifPresent(h -> h.children().forEach(c -> all.add(c.pid())));
+        return all;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

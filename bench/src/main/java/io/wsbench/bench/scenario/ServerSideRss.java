@@ -15,9 +15,7 @@ record ServerSideRss(long replicas, long nginx, long broker) {
 
     static ServerSideRss read(Topology topology) {
         long replicas = topology.replicas().stream().mapToLong(ServerReplica::pid).map(ServerSideRss::rss).sum();
-        List<Long> nginx = new ArrayList<>();
-        nginx.add(topology.nginx().pid());
-        ProcessHandle.of(topology.nginx().pid()).ifPresent(h -> h.children().forEach(c -> nginx.add(c.pid())));
+        List<Long> nginx = topology.nginx().pids();
         long broker = topology.config().broker() ? rss(topology.broker().pid()) : 0;
         return new ServerSideRss(replicas, nginx.stream().mapToLong(ServerSideRss::rss).sum(), broker);
     }
@@ -25,8 +23,7 @@ record ServerSideRss(long replicas, long nginx, long broker) {
     /** Every server-side process: the replicas, nginx's master and workers, the broker when there is one. */
     static List<Long> pids(Topology topology) {
         List<Long> all = new ArrayList<>(topology.replicas().stream().map(ServerReplica::pid).toList());
-        all.add(topology.nginx().pid());
-        ProcessHandle.of(topology.nginx().pid()).ifPresent(h -> h.children().forEach(c -> all.add(c.pid())));
+        all.addAll(topology.nginx().pids());
         if (topology.config().broker()) {
             all.add(topology.broker().pid());
         }

@@ -39,10 +39,7 @@ public record Standing(Criterion criterion, List<Placed> picks, Optional<Placed>
     }
 
     public static Standing of(Criterion criterion, RunResult run) {
-        if (criterion.figure().isEmpty()) {
-            return notMeasured(criterion);
-        }
-        Figure figure = criterion.figure().get();
+        Figure figure = criterion.figure();
         Optional<ScenarioResult> found = figure.rows(run.scenarios());
         if (found.isEmpty()) {
             return notMeasured(criterion);
@@ -97,7 +94,7 @@ public record Standing(Criterion criterion, List<Placed> picks, Optional<Placed>
         }
         List<Placed> shown = new ArrayList<>(picks);
         runnerUp.ifPresent(shown::add);
-        Metric metric = criterion.figure().orElseThrow().metric();
+        Metric metric = criterion.figure().metric();
         String unit = metric.unit();
         String figures = metric.label() + ": " + String.join("; ", shown.stream()
                 .map(p -> p.impl() + " " + Format.summary(p.summary()) + (unit.isEmpty() ? "" : " " + unit))

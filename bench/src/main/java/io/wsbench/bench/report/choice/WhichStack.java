@@ -38,7 +38,7 @@ public final class WhichStack {
         Table criteria = new Table(List.of("criterion", "pick", "runner-up", "figure"));
         for (Criterion criterion : Criteria.ALL) {
             Standing s = Standing.of(criterion, run);
-            String where = criterion.figure().map(f -> " (" + f.where() + ")").orElse("");
+            String where = " (" + criterion.figure().where() + ")";
             criteria.add(List.of(criterion.name(), s.measured() ? bold(s.pickText()) : "–", s.runnerUpText(),
                     s.measured() ? s.figureText() + where : s.notMeasured()));
         }

@@ -53,7 +53,7 @@ public record WorkloadProfile(String workload, List<Criterion> decidedBy, Option
 
     /** {@code Best idle footprint per connection (heap + RSS per connection): netty 1,020 bytes ahead of …}. */
     private static String reason(Standing s) {
-        Metric metric = s.criterion().figure().orElseThrow().metric();
+        Metric metric = s.criterion().figure().metric();
         String unit = metric.unit();
         String name = s.criterion().name();
         String figures = String.join(", ", s.picks().stream().map(p -> p.impl() + " " + medianWithUnit(p, unit)).toList());

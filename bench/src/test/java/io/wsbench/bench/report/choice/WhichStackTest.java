@@ -96,16 +96,6 @@ class WhichStackTest {
     }
 
     @Test
-    void aCriterionNoScenarioMeasuresYetIsNotMeasured() {
-        Criterion pending = Criterion.pending("p999 at the moon", "a scenario on the moon; none goes there yet");
-
-        Standing s = Standing.of(pending, run(echo(values(1), values(1), values(1))));
-
-        assertThat(s.measured()).isFalse();
-        assertThat(s.notMeasured()).contains("none goes there yet");
-    }
-
-    @Test
     void tlsAtTheServerIsReadFromTheLatencyScenariosDirectTlsRoute() {
         Variant tls = Variant.of(LatencyScenario.ROUTE, Route.DIRECT_TLS.label(), "rate", "8,000 msgs/s");
         String p99 = LatencyScenario.P99.key();

@@ -41,6 +41,11 @@ class NginxProxyTest {
 
     @ForEachImpl
     void replicasTerminatingTlsAreReachedDirectlyAndThroughNginx(String impl) throws Exception {
+        echoesWithTlsAtTheReplica(impl);
+    }
+
+    /** Direct wss://, wss:// through nginx and ws:// through nginx re-encrypting; ReferenceServerTest runs it too. */
+    static void echoesWithTlsAtTheReplica(String impl) throws Exception {
         try (Topology topology = TestTopologies.start(TestTopologies.of(impl).withServerTls(true))) {
             HttpClient tls = RecordingClient.trusting(topology.certificate());
             URI direct = topology.directWsUri(0);

@@ -3,10 +3,7 @@ package io.wsbench.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -94,16 +91,7 @@ class ReferenceServerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("references")
     void tlsAtTheBackendDirectlyAndThroughNginx(String impl) throws Exception {
-        try (Topology topology = TestTopologies.start(TestTopologies.of(impl).withServerTls(true))) {
-            HttpClient tls = RecordingClient.trusting(topology.certificate());
-            URI direct = topology.directWsUri(0);
-            assertThat(direct.getScheme()).isEqualTo("wss");
-            for (URI uri : List.of(direct, topology.nginxWssUri())) {
-                try (RecordingClient client = RecordingClient.connect(tls, uri)) {
-                    assertThat(client.echo("tls to the replica")).as(uri.toString()).isEqualTo("tls to the replica");
-                }
-            }
-        }
+        NginxProxyTest.echoesWithTlsAtTheReplica(impl);
     }
 
     /** BROKER_URL: Debian packages nats.go, so the Go server fans out through NATS as core's BrokerFanOut does. */

@@ -48,6 +48,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "quick", description = "smoke, quick or full (default: quick)")
     String profile;
 
+    @Option(names = "--max-repetitions", paramLabel = "N", defaultValue = "",
+            description = "at most N repetitions per figure, 3 or more (default: the profile's own)")
+    String maxRepetitions;
+
     @Option(names = "--impls", defaultValue = "", description = "comma list of server impls (default: all)")
     String impls;
 
@@ -147,7 +151,7 @@ public final class BenchMain implements Callable<Integer> {
         // A not-supported row is a library's documented limit, not a broken bench: only FAILED rows count.
         long failed = result.scenarios().stream().flatMap(s -> s.rows().stream())
                 .filter(r -> r.status() == Status.FAILED).count();
-        boolean strictMode = strict.isBlank() ? plan.setup().profile() == Profile.SMOKE : Boolean.parseBoolean(strict);
+        boolean strictMode = strict.isBlank() ? plan.setup().profile().name().equals(Profile.SMOKE.name()) : Boolean.parseBoolean(strict);
         if (strictMode && failed > 0) {
             LOG.error("{} row(s) failed (strict mode: exit 3); the reasons are in the tables above", failed);
             return 3;
@@ -161,7 +165,8 @@ public final class BenchMain implements Callable<Integer> {
 
     /** Checks every argument and the machine before anything starts; bad input is one clear message. */
     private Plan plan() {
-        Profile p = Profile.named(profile);
+        Profile p = maxRepetitions.isBlank() ? Profile.named(profile)
+                : Profile.named(profile).cappedAt(repetitionCap(maxRepetitions));
         List<String> implList = selectImpls(impls);
         List<Scenario> scenarioList = Scenarios.select(scenarios);
         ClientProvider clientProvider = LoadClients.find(client);
@@ -185,6 +190,15 @@ public final class BenchMain implements Callable<Integer> {
                 p.repetitions(), implList, scenarioList.stream().map(Scenario::name).toList(), clientProvider.name(),
                 command, p.maxRepetitions());
         return new Plan(setup, implList, scenarioList, settings, environment, runId);
+    }
+
+    private static int repetitionCap(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--max-repetitions wants a whole number of 3 or more, not '"
+                    + value + "'");
+        }
     }
 
     private static List<String> selectImpls(String commaList) {
@@ -228,6 +242,7 @@ public final class BenchMain implements Callable<Integer> {
             return "mvn " + mvn.strip();
         }
         return "java -cp <bench classpath> " + BenchMain.class.getName() + " --profile " + profile
+                + (maxRepetitions.isBlank() ? "" : " --max-repetitions " + maxRepetitions)
                 + (impls.isBlank() ? "" : " --impls " + impls) + (scenarios.isBlank() ? "" : " --scenarios " + scenarios)
                 + (client.isBlank() ? "" : " --client " + client) + " --out " + out;
     }

@@ -30,6 +30,16 @@ public record Profile(String name, Duration warmUp, Duration measure, int repeti
         }
     }
 
+    /**
+     * This profile with at most {@code max} repetitions per figure (a time budget, e.g. one scenario of the full
+     * profile in minutes): fewer repetitions give wider intervals, and the run's header states the count.
+     *
+     * @throws IllegalArgumentException below 3, the fewest that give a median with a spread
+     */
+    public Profile cappedAt(int max) {
+        return new Profile(name, warmUp, measure, Math.min(repetitions, max), max);
+    }
+
     public static List<Profile> all() {
         return List.of(SMOKE, QUICK, FULL);
     }

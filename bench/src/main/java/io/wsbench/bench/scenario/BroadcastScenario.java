@@ -12,6 +12,7 @@ import io.wsbench.bench.machine.ResourceSampler;
 import io.wsbench.bench.chart.ChartSpec;
 import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.chart.LineChartByImpl;
+import io.wsbench.bench.chart.SearchPointsByImpl;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.client.WsClient;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -57,6 +59,9 @@ public final class BroadcastScenario implements Scenario {
     private static final Metric SERVER_CPU = Metric.context("server_cpu", "server CPU", "cores");
     private static final Metric LOAD_CPU = Metric.context("load_cpu", "load CPU", "cores");
     private static final Metric SERVER_RSS = Metric.context("server_rss_max_mib", "server RSS max", "MiB");
+
+    /** Per repetition, in the break-point row: the p95 of every size measured, steps and bisection alike. */
+    private static final String SIZE_P95 = "p95_ms_at_";
 
     public static final Variant HELD_ROW = Variant.of(SUBSCRIBERS, "most at p95 ≤ " + (int) HOLD_P95_MS + " ms");
 
@@ -98,8 +103,9 @@ public final class BroadcastScenario implements Scenario {
 
     @Override
     public List<ChartSpec> charts() {
-        return List.of(new LineChartByImpl("p95", P95.key(), SUBSCRIBERS, HOLD_P95_MS,
-                "p95 = " + (int) HOLD_P95_MS + " ms"));
+        String bar = "p95 = " + (int) HOLD_P95_MS + " ms";
+        return List.of(new LineChartByImpl("p95", P95.key(), SUBSCRIBERS, HOLD_P95_MS, bar),
+                new SearchPointsByImpl("search", HELD_ROW, SIZE_P95, SUBSCRIBERS, P95.heading(), HOLD_P95_MS, bar));
     }
 
     /**
@@ -138,7 +144,9 @@ public final class BroadcastScenario implements Scenario {
                 : "a step past one repetition's break is \"not measured\" (full measures it after the search)")
                 + "; each size is settled by one broadcast (the first by "
                 + sizes.warmUp() + ") and then measured over " + sizes.broadcasts() + " broadcasts, fewer only once"
-                + " more than 5% of the receipts it would have are already late (the size cannot hold any more)";
+                + " more than 5% of the receipts it would have are already late (the size cannot hold any more);"
+                + " every size measured, steps and bisection, keeps its p95 in the break-point row's repetition ("
+                + SIZE_P95 + "N in results.json), drawn in the search chart";
     }
 
     /**
@@ -178,6 +186,7 @@ public final class BroadcastScenario implements Scenario {
                 values.put(BREAK.key(), (double) at.failed());
             }
             values.put(PROBES.key(), (double) at.probes());
+            climb.p95BySize.forEach((count, p95) -> values.put(SearchPointsByImpl.key(SIZE_P95, count), p95));
             run.record(HELD_ROW, rep, values);
             noteBound(run, at, steps);
             if (climb.lost != null) {
@@ -218,6 +227,8 @@ public final class BroadcastScenario implements Scenario {
         private final int rep;
         private final Sizes sizes;
         private final List<Integer> measuredSteps = new ArrayList<>();
+        /** The p95 of every size measured, for the chart of the search (a bisection's sizes make no rows). */
+        final Map<Integer, Double> p95BySize = new TreeMap<>();
         private boolean warm;
         /** Why a size lost a message; null while none did. */
         String lost;
@@ -249,6 +260,7 @@ public final class BroadcastScenario implements Scenario {
                 warm = true;
                 load.cut();
                 Measured m = measure(sut, load, sizes.broadcasts(), sizes.patience());
+                p95BySize.put(count, m.values().get(P95.key()));
                 if (step && !run.skip(variant)) {
                     run.record(variant, rep, m.values(), Map.of("receipt", Histograms.encode(m.receipts())));
                     if (m.broadcasts() < sizes.broadcasts()) {

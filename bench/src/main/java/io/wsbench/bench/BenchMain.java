@@ -4,6 +4,7 @@ import io.wsbench.bench.machine.CpuPinning;
 import io.wsbench.bench.machine.Environment;
 import io.wsbench.bench.machine.ProcFs;
 import io.wsbench.bench.report.AddConformance;
+import io.wsbench.bench.report.AddScenarios;
 import io.wsbench.bench.report.ReportWriter;
 import io.wsbench.bench.report.SummaryTable;
 import io.wsbench.bench.result.ConformanceTotals;
@@ -84,6 +85,11 @@ public final class BenchMain implements Callable<Integer> {
                     + " run's own commit and the run has none")
     boolean addConformance;
 
+    @Option(names = "--add-from", paramLabel = "OTHER_RESULTS_JSON",
+            description = "with --report-from: first add the scenarios another run of the same commit measured and"
+                    + " this one did not (e.g. the opt-in scale scenario)")
+    Path addFrom;
+
     @Option(names = "--list", description = "list profiles, impls, load clients and scenarios, then exit")
     boolean list;
 
@@ -116,6 +122,14 @@ public final class BenchMain implements Callable<Integer> {
                     System.out.println(AddConformance.into(reportFrom, ConformanceTotals.FILE));
                 } catch (IllegalStateException e) {
                     System.err.println("wsbench: no conformance totals added: " + e.getMessage());
+                    return 1;
+                }
+            }
+            if (addFrom != null) {
+                try {
+                    System.out.println(AddScenarios.into(reportFrom, addFrom));
+                } catch (IllegalStateException e) {
+                    System.err.println("wsbench: no scenarios added: " + e.getMessage());
                     return 1;
                 }
             }

@@ -37,6 +37,7 @@ public final class ReadmeWriter {
                 .append(s.repetitions()).append(" repetitions per figure")
                 .append(s.maxRepetitions() > s.repetitions() ? ", up to " + s.maxRepetitions() + " where the"
                         + " headline's 95% interval was wider than ±5%" : "")
+                .append(" (each scenario's **Repetitions** line says what its rows took)")
                 .append(", the impls interleaved (repetition k of every impl before k + 1, in an order rotated each")
                 .append(" time). Every figure is the median of its repetitions with its 95% interval [low–high], a")
                 .append(" percentile bootstrap over the repetitions (each scenario says what a repetition is: mostly")

@@ -61,6 +61,14 @@ final class ScaleClimb {
         double openedPerSecond() {
             return seconds > 0 ? opened / seconds : 0;
         }
+
+        /** This opening followed by {@code next} (a second attempt): held after both, attempts and times summed. */
+        Opening then(Opening next) {
+            Histogram connect = new Histogram(3);
+            connect.add(connectNanos);
+            connect.add(next.connectNanos);
+            return new Opening(next.held, opened + next.opened, failed + next.failed, seconds + next.seconds, connect);
+        }
     }
 
     /** What the broadcasts of one step did: every receipt's time, and how many receipts there should have been. */

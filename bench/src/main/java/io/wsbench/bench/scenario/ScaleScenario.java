@@ -32,7 +32,7 @@ public final class ScaleScenario implements Scenario {
 
     static final String SETUP = "setup";
     static final String CONNECTIONS = "connections";
-    static final String SPREAD = "replicas + broker";
+    public static final String SPREAD = "replicas + broker";
     static final String SINGLE = "one replica";
     /** Quick measures the two lightest impls (capacity's footprints); full measures every impl. */
     static final List<String> QUICK_IMPLS = List.of("netty", "undertow");
@@ -41,22 +41,29 @@ public final class ScaleScenario implements Scenario {
             "-XX:ActiveProcessorCount=1");
     private static final Duration BROADCAST_PATIENCE = Duration.ofSeconds(30);
     private static final Duration SETTLE = Duration.ofSeconds(3);
+    /**
+     * A count not held at the first attempt gets one more for the connections missing, this many times slower:
+     * 100,000 put the one server CPU (6 replicas, 16 nginx workers, nats) at saturation, and 5 of 6 tries ended
+     * 2,000–7,500 short on 30 s handshake timeouts (20261207-154754 and -163104).
+     */
+    static final int RETRY_SLOWER = 4;
 
     private static final Metric P99 = Metric.lower("broadcast_p99_ms", "broadcast p99", "ms");
     private static final Metric P50 = Metric.lower("broadcast_p50_ms", "broadcast p50", "ms");
     private static final Metric P95 = Metric.lower("broadcast_p95_ms", "broadcast p95", "ms");
     private static final Metric DELIVERED = Metric.higher("delivered_pct", "delivered", "%");
-    private static final Metric HELD = Metric.higher("held", "held", "conns");
+    public static final Metric HELD = Metric.higher("held", "held", "conns");
     private static final Metric CONNECT_P50 = Metric.lower("connect_p50_ms", "connect p50", "ms");
     private static final Metric CONNECT_P99 = Metric.lower("connect_p99_ms", "connect p99", "ms");
     private static final Metric OPEN_RATE = Metric.context("opened_per_s", "opened/s", "conns/s");
-    private static final Metric RSS = Metric.context("rss_total_mib", "RSS replicas+nginx+nats", "MiB");
-    private static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS growth/conn", "bytes");
-    private static final Metric RSS_REPLICAS = Metric.context("rss_replicas_mib", "RSS replicas", "MiB");
-    private static final Metric RSS_NGINX = Metric.context("rss_nginx_mib", "RSS nginx", "MiB");
+    public static final Metric RSS = Metric.context("rss_total_mib", "RSS replicas+nginx+nats", "MiB");
+    public static final Metric RSS_PER_CONN = Metric.lower("rss_per_conn_bytes", "RSS growth/conn", "bytes");
+    public static final Metric RSS_REPLICAS = Metric.context("rss_replicas_mib", "RSS replicas", "MiB");
+    public static final Metric RSS_NGINX = Metric.context("rss_nginx_mib", "RSS nginx", "MiB");
     private static final Metric RSS_BROKER = Metric.context("rss_nats_mib", "RSS nats", "MiB");
     private static final Metric REPLICA_MIN = Metric.context("replica_min", "fewest on a replica", "conns");
     private static final Metric REPLICA_MAX = Metric.context("replica_max", "most on a replica", "conns");
+    private static final Metric REOPENED = Metric.context("reopened", "opened at a second attempt", "conns");
     private static final Metric REPLICAS = Metric.context("replicas", "replicas", "");
     private static final Metric WORKERS = Metric.context("nginx_workers", "nginx workers", "");
     private static final Metric LOAD_JVMS = Metric.context("load_jvms", "load JVMs", "");
@@ -80,15 +87,17 @@ public final class ScaleScenario implements Scenario {
                 + " first replica's /notify (the broker carries it to the others) timed from just before the POST to"
                 + " its arrival at every connection, one notification at a time, with the share delivered. Beside"
                 + " it the same with one replica and no broker (the same nginx and load JVMs), at the counts one"
-                + " process can hold. A count that is not reached is a failed row naming the limit that stopped it;"
+                + " process can hold. Connections that fail to open get one second attempt at a quarter of the rate,"
+                + " as a client reconnects (counted in \"opened at a second attempt\");"
+                + " a count still not reached is a failed row naming the limit that stopped it;"
                 + " it lies where the load JVMs, all on the load CPU, are slower to read a broadcast than the servers"
                 + " are to send it (the receipt times then include the agents' queue), equally for every impl.";
     }
 
     @Override
     public List<Metric> metrics() {
-        return List.of(P99, P50, P95, DELIVERED, HELD, CONNECT_P50, CONNECT_P99, OPEN_RATE, RSS, RSS_PER_CONN,
-                RSS_REPLICAS, RSS_NGINX, RSS_BROKER, REPLICA_MIN, REPLICA_MAX, REPLICAS, WORKERS, LOAD_JVMS);
+        return List.of(P99, P50, P95, DELIVERED, HELD, CONNECT_P50, CONNECT_P99, OPEN_RATE, REOPENED, RSS,
+                RSS_PER_CONN, RSS_REPLICAS, RSS_NGINX, RSS_BROKER, REPLICA_MIN, REPLICA_MAX, REPLICAS, WORKERS, LOAD_JVMS);
     }
 
     @Override
@@ -213,8 +222,20 @@ public final class ScaleScenario implements Scenario {
     private static String step(ScenarioRun run, int rep, ScaleClimb climb, SystemUnderTest sut,
                                Baseline baseline, ScalePlan plan, Variant variant, int count) throws Exception {
         ScaleClimb.Opening opening = climb.growTo(count, openRate(run.profile()));
+        int reopened = 0;
         if (opening.held() < count) {
-            return ScaleLimit.shortOf(opening.held(), count, climb.evidence());
+            // what a client does after a handshake timeout: connect again, here once, at a quarter of the rate
+            ScaleClimb.Opening again = climb.growTo(count, openRate(run.profile()) / RETRY_SLOWER);
+            if (again.held() < count) {
+                return ScaleLimit.shortOf(again.held(), count, climb.evidence()
+                        + String.format(Locale.ROOT, "\n(after a second attempt for the %,d missing at a"
+                        + " %d× slower rate)", count - opening.held(), RETRY_SLOWER));
+            }
+            reopened = again.opened();
+            run.note(variant, String.format(Locale.ROOT, "repetition %d: %,d of %,d connections opened only at a"
+                    + " second attempt (%d× slower; the first failed: %s)", rep, reopened, count, RETRY_SLOWER,
+                    climb.evidence().lines().findFirst().orElse("no reason given")));
+            opening = opening.then(again);
         }
         List<Integer> perReplica = climb.perReplica();
         Thread.sleep(SETTLE.toMillis());
@@ -234,6 +255,7 @@ public final class ScaleScenario implements Scenario {
         values.put(CONNECT_P50.key(), millis(connect, 50));
         values.put(CONNECT_P99.key(), millis(connect, 99));
         values.put(OPEN_RATE.key(), opening.openedPerSecond());
+        values.put(REOPENED.key(), (double) reopened);
         values.put(RSS.key(), mib(rss.total()));
         values.put(RSS_PER_CONN.key(), (rss.total() - baseline.rss().total())
                 / (double) (climb.held() - baseline.held()));
@@ -301,7 +323,7 @@ public final class ScaleScenario implements Scenario {
         return bytes / (1024.0 * 1024.0);
     }
 
-    static Variant variant(String setup, int connections) {
+    public static Variant variant(String setup, int connections) {
         return Variant.of(SETUP, setup, CONNECTIONS, Integer.toString(connections));
     }
 }

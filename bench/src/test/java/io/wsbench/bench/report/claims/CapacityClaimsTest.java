@@ -13,6 +13,7 @@ import io.wsbench.bench.report.claims.Verdict.Judgement;
 import io.wsbench.bench.result.Row;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.scenario.CapacityScenario;
+import io.wsbench.bench.scenario.ScaleScenario;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class CapacityClaimsTest {
     void holdsWhenEveryImplStaysWithinAFewKbAndTheRunHeldFiftyThousand() {
         Verdict v = judge(idle("netty", FEW_KB.value(), HELD), idle("jetty", 3_000, HELD));
         assertThat(v.judgement()).isEqualTo(Judgement.HOLDS);
-        assertThat(v.figures()).contains("netty 16 KiB", "jetty 2.93 KiB", "50,000 such connections held at once");
+        assertThat(v.figures()).contains("netty 16 KiB", "jetty 2.93 KiB", "50,000 held at once for real:",
+                "netty in capacity, one server: at most 781 MiB");
     }
 
     @Test
@@ -42,9 +44,53 @@ class CapacityClaimsTest {
 
     @Test
     void heldOneShortOfFiftyThousandIsExtrapolatedAndShowsTheMultiplication() {
-        Verdict v = judge(idle("netty", 4_096, HELD - 1), idle("jetty", 2_048, HELD));
+        Verdict v = judge(idle("netty", 4_096, HELD - 1), idle("jetty", 2_048, HELD - 1));
         assertThat(v.judgement()).isEqualTo(Judgement.EXTRAPOLATED);
-        assertThat(v.figures()).contains("the run held 49,999", "4 KiB × 50,000 = 195 MiB");
+        assertThat(v.figures()).contains("capacity held 49,999", "4 KiB × 50,000 = 195 MiB");
+    }
+
+    @Test
+    void fiftyThousandHeldThroughNginxInTheScaleScenarioForEveryImplHolds() {
+        Verdict v = judge(List.of(idle("netty", 6_000, 10_000), idle("jetty", 9_000, 10_000)),
+                scale("netty", HELD, 2_354), scale("jetty", HELD, 2_641));
+        assertThat(v.judgement()).isEqualTo(Judgement.HOLDS);
+        assertThat(v.figures()).contains("netty through nginx in the scale scenario, 2.3 GiB RSS of replicas + nginx"
+                + " + broker").doesNotContain("multiplied");
+    }
+
+    @Test
+    void implsTheScaleScenarioDidNotHoldAreMultipliedAndTheClaimHoldsInPart() {
+        Verdict v = judge(List.of(idle("netty", 6_000, 10_000), idle("jetty", 12_000, 10_000)),
+                scale("netty", HELD, 2_354), scale("jetty", HELD - 2_000, 2_000));
+        assertThat(v.judgement()).isEqualTo(Judgement.PARTLY);
+        assertThat(v.figures()).contains("netty through nginx", "jetty: 50,000 not held in this run",
+                "11.7 KiB × 50,000 = 572 MiB");
+    }
+
+    @Test
+    void fiftyThousandHeldInMoreThanAnOrdinaryVmDoesNotHold() {
+        double mib = DesignClaims.VM_MEMORY.value() / (1024 * 1024) + 1;
+        Verdict v = judge(List.of(idle("netty", 6_000, 10_000)), scale("netty", HELD, mib));
+        assertThat(v.judgement()).isEqualTo(Judgement.DOES_NOT_HOLD);
+        assertThat(v.figures()).contains("more than 4 GiB");
+    }
+
+    @Test
+    void theScaleVariantJudgedIsOneTheScenarioMeasures() {
+        assertThat(new ScaleScenario().variants(Profile.QUICK))
+                .contains(ScaleScenario.variant(ScaleScenario.SPREAD, (int) HELD));
+    }
+
+    /** The scale scenario's row at 50,000 through nginx: connections held and the total RSS in MiB. */
+    private static Row scale(String impl, double held, double rssMib) {
+        return ok(impl, ScaleScenario.variant(ScaleScenario.SPREAD, (int) HELD), Map.of(ScaleScenario.HELD, held,
+                ScaleScenario.RSS, rssMib, ScaleScenario.RSS_REPLICAS, rssMib / 2, ScaleScenario.RSS_NGINX,
+                rssMib / 2, ScaleScenario.RSS_PER_CONN, 28_000.0));
+    }
+
+    private static Verdict judge(List<Row> capacity, Row... scale) {
+        RunResult run = run(scenario(CapacityScenario.NAME, capacity), scenario(ScaleScenario.NAME, List.of(scale)));
+        return DesignClaims.fewKilobytesPerConnection(run);
     }
 
     @Test

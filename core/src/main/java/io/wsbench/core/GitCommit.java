@@ -23,20 +23,28 @@ public final class GitCommit {
         return "";
     }
 
-    /** The commit checked out in {@code repository}; empty when there is none or .git cannot be read. */
+    /**
+     * The commit checked out in {@code repository}; empty when there is none or .git cannot be read. A linked
+     * worktree ({@code git worktree add}) has a {@code .git} file naming its own git directory, which keeps HEAD;
+     * its branches live in the main repository's, named by {@code commondir}.
+     */
     public static String of(Path repository) {
         try {
-            Path git = repository.resolve(".git");
+            Path git = gitDirectory(repository);
+            Path common = Files.exists(git.resolve("commondir"))
+                    ? git.resolve(Files.readString(git.resolve("commondir")).strip()).normalize() : git;
             String head = Files.readString(git.resolve("HEAD")).strip();
             if (!head.startsWith("ref: ")) {
                 return head;
             }
             String ref = head.substring(5);
-            Path loose = git.resolve(ref);
-            if (Files.exists(loose)) {
-                return Files.readString(loose).strip();
+            for (Path dir : new Path[] {git, common}) {
+                Path loose = dir.resolve(ref);
+                if (Files.exists(loose)) {
+                    return Files.readString(loose).strip();
+                }
             }
-            Path packed = git.resolve("packed-refs");
+            Path packed = common.resolve("packed-refs");
             if (Files.exists(packed)) {
                 return Files.readAllLines(packed).stream().filter(l -> l.endsWith(" " + ref))
                         .map(l -> l.substring(0, l.indexOf(' '))).findFirst().orElse("");
@@ -45,5 +53,16 @@ public final class GitCommit {
         } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    private static Path gitDirectory(Path repository) throws IOException {
+        Path git = repository.resolve(".git");
+        if (Files.isRegularFile(git)) {
+            String line = Files.readString(git).strip();
+            if (line.startsWith("gitdir: ")) {
+                return repository.resolve(line.substring("gitdir: ".length())).normalize();
+            }
+        }
+        return git;
     }
 }

@@ -1,6 +1,5 @@
 package io.wsbench.conformance;
 
-import io.wsbench.core.NotificationServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,12 +11,12 @@ final class AdminClient {
     private AdminClient() {
     }
 
-    static HttpResponse<String> get(NotificationServer server, String path) throws Exception {
+    static HttpResponse<String> get(ServerUnderTest server, String path) throws Exception {
         return JdkClient.HTTP.send(HttpRequest.newBuilder(uri(server, path)).timeout(ScaledConfig.EVENTUALLY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> post(NotificationServer server, String path, String body) throws Exception {
+    static HttpResponse<String> post(ServerUnderTest server, String path, String body) throws Exception {
         return JdkClient.HTTP.send(HttpRequest.newBuilder(uri(server, path)).timeout(ScaledConfig.EVENTUALLY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -26,7 +25,7 @@ final class AdminClient {
      * The samples of {@code GET /metrics}, keyed by name with labels as printed
      * ({@code wsbench_connections_closed_total{code="1000"}}).
      */
-    static Map<String, Double> metrics(NotificationServer server) throws Exception {
+    static Map<String, Double> metrics(ServerUnderTest server) throws Exception {
         HttpResponse<String> response = get(server, "/metrics");
         if (response.statusCode() != 200) {
             throw new AssertionError("GET /metrics answered " + response.statusCode());
@@ -35,7 +34,7 @@ final class AdminClient {
     }
 
     /** One sample's value, 0 when the metric has no sample yet (a counter never incremented). */
-    static double metric(NotificationServer server, String sample) throws Exception {
+    static double metric(ServerUnderTest server, String sample) throws Exception {
         return metrics(server).getOrDefault(sample, 0.0);
     }
 
@@ -55,7 +54,7 @@ final class AdminClient {
         return samples;
     }
 
-    private static URI uri(NotificationServer server, String path) {
+    private static URI uri(ServerUnderTest server, String path) {
         return URI.create("http://127.0.0.1:" + server.adminPort() + path);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wsbench.core.CloseCodes;
-import io.wsbench.core.NotificationServer;
-import io.wsbench.core.TransportProvider;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +38,15 @@ class AdminTest {
     static final RunningServers SERVERS = new RunningServers();
 
     @ForEachImpl
-    void healthIs200(TransportProvider impl) throws Exception {
+    void healthIs200(ServerImpl impl) throws Exception {
         HttpResponse<String> health = AdminClient.get(SERVERS.of(impl, ScaledConfig.standard()), "/health");
         ConformanceMatrix.saw(health.statusCode());
         assertThat(health.statusCode()).isEqualTo(200);
     }
 
     @ForEachImpl
-    void metricsHaveTheSameNamesForEveryImpl(TransportProvider impl) throws Exception {
-        try (NotificationServer server = NotificationServer.start(impl, ScaledConfig.standard())) {
+    void metricsHaveTheSameNamesForEveryImpl(ServerImpl impl) throws Exception {
+        try (ServerUnderTest server = impl.start(ScaledConfig.standard())) {
             try (RawWebSocket ws = RawWebSocket.to(server).open()) {
                 ws.sendText("count me");
                 assertThat(ws.nextText()).isEqualTo("count me");
@@ -78,8 +76,8 @@ class AdminTest {
 
     /** The adapter brief: a connection that dies without a close frame reaches the hub as 1006, exactly once. */
     @ForEachImpl
-    void droppedConnectionIsCountedAsClosed1006(TransportProvider impl) throws Exception {
-        try (NotificationServer server = NotificationServer.start(impl, ScaledConfig.standard())) {
+    void droppedConnectionIsCountedAsClosed1006(ServerImpl impl) throws Exception {
+        try (ServerUnderTest server = impl.start(ScaledConfig.standard())) {
             try (RawWebSocket ws = RawWebSocket.to(server).open()) {
                 ws.sendText("about to vanish");
                 assertThat(ws.nextText()).isEqualTo("about to vanish");
@@ -106,14 +104,14 @@ class AdminTest {
     }
 
     @ForEachImpl
-    void notifyReachesEveryClientAndAnswers202WithTheCount(TransportProvider impl) throws Exception {
+    void notifyReachesEveryClientAndAnswers202WithTheCount(ServerImpl impl) throws Exception {
         String notification = "{\"type\":\"notification\",\"payload\":\"deploy finished\"}";
         List<JdkClient> clients = new ArrayList<>();
-        try (NotificationServer server = NotificationServer.start(impl, ScaledConfig.standard())) {
+        try (ServerUnderTest server = impl.start(ScaledConfig.standard())) {
             for (int i = 0; i < 3; i++) {
                 clients.add(JdkClient.connect(server));
             }
-            await().atMost(ScaledConfig.EVENTUALLY).until(() -> server.hub().connectionCount() == 3);
+            await().atMost(ScaledConfig.EVENTUALLY).until(() -> server.connectionCount() == 3);
             HttpResponse<String> response = AdminClient.post(server, "/notify", notification);
             ConformanceMatrix.saw(response.statusCode() + " " + response.body());
             assertThat(response.statusCode()).isEqualTo(202);

@@ -4,8 +4,6 @@ import static io.wsbench.conformance.MessagingTest.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wsbench.core.CloseCodes;
-import io.wsbench.core.NotificationServer;
-import io.wsbench.core.TransportProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,47 +28,47 @@ class BadInputTest {
     @AutoClose
     static final Bystanders BYSTANDERS = new Bystanders();
 
-    private static NotificationServer server(TransportProvider impl) throws Exception {
+    private static ServerUnderTest server(ServerImpl impl) throws Exception {
         return SERVERS.of(impl, ScaledConfig.standard());
     }
 
     @ForEachImpl
-    void invalidUtf8Closes1007(TransportProvider impl) throws Exception {
+    void invalidUtf8Closes1007(ServerImpl impl) throws Exception {
         byte[] text = {'h', 'e', 'l', 'l', 'o', (byte) 0xFF, 'x'};
         assertClosesWith(impl, CloseCodes.INVALID_PAYLOAD, Frame.of(true, Frame.TEXT, text));
     }
 
     /** Autobahn 6.4: the bad byte arrives in a later fragment than the code point it breaks. */
     @ForEachImpl
-    void invalidUtf8SplitAcrossFragmentsCloses1007(TransportProvider impl) throws Exception {
+    void invalidUtf8SplitAcrossFragmentsCloses1007(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.INVALID_PAYLOAD,
                 Frame.of(false, Frame.TEXT, new byte[] {'h', 'i', ' ', (byte) 0xE2, (byte) 0x82}),
                 Frame.of(true, Frame.CONTINUATION, new byte[] {'(', 'w', 'o', 'r', 'l', 'd', ')'}));
     }
 
     @ForEachImpl
-    void oversizeTextMessageCloses1009(TransportProvider impl) throws Exception {
+    void oversizeTextMessageCloses1009(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.MESSAGE_TOO_BIG, Frame.of(true, Frame.TEXT, ascii(LIMIT + 1)));
     }
 
     @ForEachImpl
-    void oversizeBinaryMessageCloses1009(TransportProvider impl) throws Exception {
+    void oversizeBinaryMessageCloses1009(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.MESSAGE_TOO_BIG, Frame.of(true, Frame.BINARY, new byte[LIMIT + 1]));
     }
 
     /** The limit is on the reassembled message, not the frame: 257 frames of 256 bytes each stay under any frame limit. */
     @ForEachImpl
-    void oversizeTextInSmallFragmentsCloses1009(TransportProvider impl) throws Exception {
+    void oversizeTextInSmallFragmentsCloses1009(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.MESSAGE_TOO_BIG, fragments(Frame.TEXT, ascii(LIMIT + 1), SMALL_FRAGMENT));
     }
 
     @ForEachImpl
-    void oversizeBinaryInSmallFragmentsCloses1009(TransportProvider impl) throws Exception {
+    void oversizeBinaryInSmallFragmentsCloses1009(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.MESSAGE_TOO_BIG, fragments(Frame.BINARY, new byte[LIMIT + 1], SMALL_FRAGMENT));
     }
 
     @ForEachImpl
-    void messageOfExactlyReadLimitPasses(TransportProvider impl) throws Exception {
+    void messageOfExactlyReadLimitPasses(ServerImpl impl) throws Exception {
         byte[] text = ascii(LIMIT);
         byte[] binary = new byte[LIMIT];
         new Random(7).nextBytes(binary);
@@ -92,48 +90,48 @@ class BadInputTest {
 
     /** RFC 6455 §5.1: a server MUST close on an unmasked client frame. */
     @ForEachImpl
-    void unmaskedFrameCloses1002(TransportProvider impl) throws Exception {
+    void unmaskedFrameCloses1002(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.PROTOCOL_ERROR, Frame.of(true, Frame.TEXT, utf8("hello")).unmasked());
     }
 
     /** RSV1 without permessage-deflate negotiated on this connection (some stacks enable deflate by default). */
     @ForEachImpl
-    void reservedBitsWithoutExtensionClose1002(TransportProvider impl) throws Exception {
+    void reservedBitsWithoutExtensionClose1002(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.PROTOCOL_ERROR, Frame.of(true, Frame.TEXT, utf8("hello")).withRsv(Frame.RSV1));
     }
 
     @ForEachImpl
-    void fragmentedControlFrameCloses1002(TransportProvider impl) throws Exception {
+    void fragmentedControlFrameCloses1002(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.PROTOCOL_ERROR,
                 Frame.of(false, Frame.PING, utf8("frag")),
                 Frame.of(true, Frame.CONTINUATION, utf8("ment")));
     }
 
     @ForEachImpl
-    void controlFrameOver125BytesCloses1002(TransportProvider impl) throws Exception {
+    void controlFrameOver125BytesCloses1002(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.PROTOCOL_ERROR, Frame.of(true, Frame.PING, ascii(126)));
     }
 
     @ForEachImpl
-    void unknownOpcodeCloses1002(TransportProvider impl) throws Exception {
+    void unknownOpcodeCloses1002(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.PROTOCOL_ERROR, Frame.of(true, 0x3, utf8("hello")));
     }
 
     @ForEachImpl
-    void continuationWithoutStartCloses1002(TransportProvider impl) throws Exception {
+    void continuationWithoutStartCloses1002(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.PROTOCOL_ERROR, Frame.of(true, Frame.CONTINUATION, utf8("hello")));
     }
 
     @ForEachImpl
-    void newMessageInsideFragmentedMessageCloses1002(TransportProvider impl) throws Exception {
+    void newMessageInsideFragmentedMessageCloses1002(ServerImpl impl) throws Exception {
         assertClosesWith(impl, CloseCodes.PROTOCOL_ERROR,
                 Frame.of(false, Frame.TEXT, utf8("Hel")),
                 Frame.of(true, Frame.TEXT, utf8("lo")));
     }
 
     @ForEachImpl
-    void garbageOnOneConnectionLeavesOthersWorking(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void garbageOnOneConnectionLeavesOthersWorking(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         byte[] garbage = new byte[4096];
         new Random(1234).nextBytes(garbage);
         garbage[0] = (byte) 0xFF; // FIN, all three RSV bits, opcode 0xF: wrong from the first byte on
@@ -161,8 +159,8 @@ class BadInputTest {
     }
 
     /** Opens a connection, sends the frames and expects the server's close frame with {@code code}. */
-    private static void assertClosesWith(TransportProvider impl, int code, Frame... frames) throws Exception {
-        NotificationServer server = server(impl);
+    private static void assertClosesWith(ServerImpl impl, int code, Frame... frames) throws Exception {
+        ServerUnderTest server = server(impl);
         Close close;
         try (RawWebSocket ws = RawWebSocket.to(server).open()) {
             ws.sendUntilClosed(frames);

@@ -2,7 +2,6 @@ package io.wsbench.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wsbench.core.NotificationServer;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -11,11 +10,11 @@ import java.util.Map;
  * §3.6's "none of it affects other connections" after each abuse, not just that the server still accepts new ones.
  */
 final class Bystanders implements AutoCloseable {
-    private final Map<NotificationServer, JdkClient> clients = new IdentityHashMap<>();
+    private final Map<ServerUnderTest, JdkClient> clients = new IdentityHashMap<>();
     private int sequence;
 
     /** The bystander on this server (connected on first use) still gets its own echo. */
-    synchronized void assertStillEchoes(NotificationServer server) throws Exception {
+    synchronized void assertStillEchoes(ServerUnderTest server) throws Exception {
         JdkClient client = clients.get(server);
         if (client == null) {
             client = JdkClient.connect(server);

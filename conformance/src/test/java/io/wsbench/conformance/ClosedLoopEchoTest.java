@@ -3,7 +3,6 @@ package io.wsbench.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wsbench.core.TransportProvider;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ class ClosedLoopEchoTest {
     private static final int[] SIZES = {64, 1024, 16 * 1024};
 
     @ForEachImpl
-    void everyEchoOfManyClosedLoopsComesBack(TransportProvider impl) throws Exception {
+    void everyEchoOfManyClosedLoopsComesBack(ServerImpl impl) throws Exception {
         for (int s = 1; s <= SERVERS; s++) {
             try (OneCpuServer server = OneCpuServer.start(impl.name())) {
                 runLoops(server, s);

@@ -3,7 +3,6 @@ package io.wsbench.conformance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wsbench.core.Feature;
 import io.wsbench.core.GitCommit;
-import io.wsbench.core.TransportProvider;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ import org.opentest4j.TestAbortedException;
  * Records every case × impl outcome (pass, fail, not supported, with what the client saw, e.g. the close code)
  * and writes the matrix to {@code target/conformance.md} when the run ends.
  *
- * <p>A case learns its impl from its {@code TransportProvider} argument; it attaches observations with
+ * <p>A case learns its impl from its {@link ServerImpl} argument; it attaches observations with
  * {@link #saw} and asks {@link #supports} before asserting a feature the impl may have declared unsupported. Such a
  * case asserts what still applies (a failure there is a failure), then the matrix says "not supported: reason" and
  * JUnit reports it as skipped (an aborted assumption): it did not prove what it is named for, so it is not a pass.
@@ -39,7 +38,8 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
     private static final ThreadLocal<Cell> CURRENT = new ThreadLocal<>();
     /** section → case → impl → outcome, in the order the cases ran. */
     private static final Map<String, Map<String, Map<String, Cell>>> RESULTS = new LinkedHashMap<>();
-    private static final Map<String, String> LIBRARIES = new TreeMap<>();
+    /** impl name → impl, asked for its library when the matrix is written (a reference server knows it once run). */
+    private static final Map<String, ServerImpl> IMPLS = new TreeMap<>();
     /** A cell's verdicts ({@link Cell#verdict()}). */
     private static final String PASS = "pass";
     private static final String FAIL = "fail";
@@ -57,8 +57,8 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
      * True when the impl claims {@code feature}, so the case must assert it; otherwise records and prints
      * "not supported: reason" for this case, which then asserts only the parts that still apply and ends skipped.
      */
-    static boolean supports(TransportProvider provider, Feature feature) {
-        String reason = provider.unsupported().get(feature);
+    static boolean supports(ServerImpl impl, Feature feature) {
+        String reason = impl.unsupported().get(feature);
         if (reason == null) {
             return true;
         }
@@ -66,7 +66,7 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
         String note = feature + ": " + reason;
         if (cell != null) {
             cell.notSupported.add(note);
-            System.out.println("[" + provider.name() + "] " + cell.caseName + ": not supported: " + note);
+            System.out.println("[" + impl.name() + "] " + cell.caseName + ": not supported: " + note);
         }
         return false;
     }
@@ -79,15 +79,15 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
             ExtensionContext context) throws Throwable {
-        TransportProvider provider = call.getArguments().stream()
-                .filter(TransportProvider.class::isInstance).map(TransportProvider.class::cast)
+        ServerImpl impl = call.getArguments().stream()
+                .filter(ServerImpl.class::isInstance).map(ServerImpl.class::cast)
                 .findFirst().orElse(null);
-        if (provider == null) {
+        if (impl == null) {
             invocation.proceed();
             return;
         }
         Cell cell = new Cell(call.getExecutable().getName());
-        record(section(context), provider, cell);
+        record(section(context), impl, cell);
         CURRENT.set(cell);
         try {
             invocation.proceed();
@@ -114,17 +114,19 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
         return name != null ? name.value() : testClass.getSimpleName();
     }
 
-    private static synchronized void record(String section, TransportProvider provider, Cell cell) {
-        String library;
-        try {
-            library = provider.library();
-        } catch (RuntimeException e) {
-            library = "library unknown: " + e;
-        }
-        LIBRARIES.put(provider.name(), library);
+    private static synchronized void record(String section, ServerImpl impl, Cell cell) {
+        IMPLS.put(impl.name(), impl);
         RESULTS.computeIfAbsent(section, s -> new LinkedHashMap<>())
                 .computeIfAbsent(cell.caseName, c -> new LinkedHashMap<>())
-                .put(provider.name(), cell);
+                .put(impl.name(), cell);
+    }
+
+    private static String library(ServerImpl impl) {
+        try {
+            return impl.library();
+        } catch (RuntimeException e) {
+            return "library unknown: " + e;
+        }
     }
 
     /** One case on one impl. */
@@ -196,16 +198,16 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
      */
     static synchronized Map<String, Object> totals() {
         Map<String, Object> impls = new TreeMap<>();
-        LIBRARIES.forEach((impl, library) -> {
-            Map<String, List<String>> byVerdict = casesByVerdict(impl);
+        IMPLS.forEach((name, impl) -> {
+            Map<String, List<String>> byVerdict = casesByVerdict(name);
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("library", library);
+            entry.put("library", library(impl));
             entry.put("pass", byVerdict.get(PASS).size());
             entry.put("fail", byVerdict.get(FAIL).size());
             entry.put("notSupported", byVerdict.get(NOT_SUPPORTED).size());
             entry.put("failed", byVerdict.get(FAIL));
             entry.put("notSupportedCases", byVerdict.get(NOT_SUPPORTED));
-            impls.put(impl, entry);
+            impls.put(name, entry);
         });
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("written", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
@@ -231,7 +233,7 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
     }
 
     static synchronized String render() {
-        TreeSet<String> impls = new TreeSet<>(LIBRARIES.keySet());
+        TreeSet<String> impls = new TreeSet<>(IMPLS.keySet());
         List<String> footnotes = new ArrayList<>();
         StringBuilder table = new StringBuilder();
         table.append("| case |");
@@ -260,15 +262,15 @@ public final class ConformanceMatrix implements InvocationInterceptor, BeforeAll
 
         StringBuilder md = new StringBuilder();
         md.append("# wsbench conformance matrix\n\n");
-        md.append("SPEC §3 checked case by case against every server impl on the classpath")
+        md.append("SPEC §3 checked case by case against every server impl on the classpath and the reference servers")
                 .append(" (`io.wsbench.conformance`, `mvn test` in `conformance/`).\n\n");
         md.append("- run: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .append(", JDK ").append(System.getProperty("java.version"))
                 .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs\n");
-        LIBRARIES.forEach((impl, library) -> {
-            Map<String, List<String>> byVerdict = casesByVerdict(impl);
-            md.append("- `").append(impl).append("`: ").append(library).append(" — ")
+        IMPLS.forEach((name, impl) -> {
+            Map<String, List<String>> byVerdict = casesByVerdict(name);
+            md.append("- `").append(name).append("`: ").append(library(impl)).append(" — ")
                     .append(byVerdict.get(PASS).size()).append(" pass, ").append(byVerdict.get(FAIL).size())
                     .append(" fail, ").append(byVerdict.get(NOT_SUPPORTED).size()).append(" not supported (skipped)\n");
         });

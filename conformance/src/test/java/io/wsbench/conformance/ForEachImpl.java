@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A conformance case, run once per impl under test ({@link Impls}); the method takes the {@code TransportProvider}. */
+/** A conformance case, run once per server under test ({@link Impls}); the method takes the {@link ServerImpl}. */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest(name = "{0}")

@@ -3,8 +3,6 @@ package io.wsbench.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wsbench.core.Feature;
-import io.wsbench.core.NotificationServer;
-import io.wsbench.core.TransportProvider;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,13 +16,13 @@ class HandshakeTest {
     @AutoClose
     static final RunningServers SERVERS = new RunningServers();
 
-    private static NotificationServer server(TransportProvider impl) throws Exception {
+    private static ServerUnderTest server(ServerImpl impl) throws Exception {
         return SERVERS.of(impl, ScaledConfig.standard());
     }
 
     /** The accept key is checked by RawWebSocket against RFC 6455's sample nonce rule. */
     @ForEachImpl
-    void upgradeAtPathAnswers101WithTheAcceptKey(TransportProvider impl) throws Exception {
+    void upgradeAtPathAnswers101WithTheAcceptKey(ServerImpl impl) throws Exception {
         try (RawWebSocket ws = RawWebSocket.to(server(impl)).open()) {
             ConformanceMatrix.saw(ws.handshake().status());
             assertThat(ws.handshake().status()).isEqualTo(101);
@@ -32,8 +30,8 @@ class HandshakeTest {
     }
 
     @ForEachImpl
-    void otherPathIs404(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void otherPathIs404(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         HttpHead upgrade = RawWebSocket.to(server).exchange(request(server, "/not-the-path",
                 "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Key: " + KEY, "Sec-WebSocket-Version: 13"));
         HttpHead plain = RawWebSocket.to(server).exchange(request(server, "/not-the-path"));
@@ -43,8 +41,8 @@ class HandshakeTest {
     }
 
     @ForEachImpl
-    void plainGetAtPathIs400Or426(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void plainGetAtPathIs400Or426(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         HttpHead head = RawWebSocket.to(server).exchange(request(server, server.config().path()));
         ConformanceMatrix.saw(head.status());
         if (ConformanceMatrix.supports(impl, Feature.PLAIN_GET_STATUS)) {
@@ -56,8 +54,8 @@ class HandshakeTest {
     }
 
     @ForEachImpl
-    void handshakeWithoutKeyIsRejected4xx(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void handshakeWithoutKeyIsRejected4xx(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         HttpHead head = RawWebSocket.to(server).exchange(request(server, server.config().path(),
                 "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13"));
         ConformanceMatrix.saw(head.status());
@@ -66,8 +64,8 @@ class HandshakeTest {
 
     /** RFC 6455 §4.4: an unsupported version is refused (426 with Sec-WebSocket-Version: 13 is the textbook answer). */
     @ForEachImpl
-    void handshakeWithVersion12IsRejected4xx(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void handshakeWithVersion12IsRejected4xx(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         HttpHead head = RawWebSocket.to(server).exchange(request(server, server.config().path(),
                 "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Key: " + KEY, "Sec-WebSocket-Version: 12"));
         String advertised = head.header("Sec-WebSocket-Version");
@@ -77,8 +75,8 @@ class HandshakeTest {
 
     /** A TLS ClientHello on the plain port (a common misconfiguration): an error answer or a closed connection. */
     @ForEachImpl
-    void garbageInsteadOfHandshakeIsRefusedAndTheServerCarriesOn(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void garbageInsteadOfHandshakeIsRefusedAndTheServerCarriesOn(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         byte[] hello = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xFC, 0x03, 0x03, (byte) 0xAB, 0x00,
             '\r', '\n', '\r', '\n'};
         HttpHead head;
@@ -95,7 +93,7 @@ class HandshakeTest {
         }
     }
 
-    private static String request(NotificationServer server, String target, String... headers) {
+    private static String request(ServerUnderTest server, String target, String... headers) {
         StringBuilder r = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(server.port()).append("\r\n");
         for (String h : headers) {

@@ -2,8 +2,6 @@ package io.wsbench.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wsbench.core.NotificationServer;
-import io.wsbench.core.TransportProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
@@ -23,13 +21,13 @@ class HeartbeatTest {
     @AutoClose
     static final RunningServers SERVERS = new RunningServers();
 
-    private static NotificationServer server(TransportProvider impl) throws Exception {
+    private static ServerUnderTest server(ServerImpl impl) throws Exception {
         return SERVERS.of(impl, ScaledConfig.heartbeat());
     }
 
     @ForEachImpl
-    void deadPeerIsClosedAfterPongWait(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void deadPeerIsClosedAfterPongWait(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         long before = System.nanoTime();
         try (RawWebSocket ws = RawWebSocket.to(server).ignoringPings().open()) {
             Close close = ws.awaitClose();
@@ -49,8 +47,8 @@ class HeartbeatTest {
     }
 
     @ForEachImpl
-    void liveSilentPeerIsKept(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void liveSilentPeerIsKept(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         try (RawWebSocket raw = RawWebSocket.to(server).open();
              JdkClient jdk = JdkClient.connect(server)) {
             Close close = raw.awaitClose(OBSERVED);
@@ -78,7 +76,7 @@ class HeartbeatTest {
 
     /** SPEC §3.4 counts any frame from the peer, not only pongs: data alone keeps a connection alive. */
     @ForEachImpl
-    void peerSendingDataButNoPongsIsKept(TransportProvider impl) throws Exception {
+    void peerSendingDataButNoPongsIsKept(ServerImpl impl) throws Exception {
         try (RawWebSocket ws = RawWebSocket.to(server(impl)).ignoringPings().open()) {
             long end = System.nanoTime() + OBSERVED.toNanos();
             int sent = 0;

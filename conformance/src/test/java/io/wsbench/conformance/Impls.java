@@ -2,6 +2,8 @@ package io.wsbench.conformance;
 
 import io.wsbench.core.TransportProvider;
 import io.wsbench.core.Transports;
+import io.wsbench.topology.ReferenceServer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -11,37 +13,45 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * The server impls under test: every {@link TransportProvider} on the classpath (a new impl joins by being
- * there), narrowed by {@code -Dwsbench.impls=jetty,netty}. A name in the filter that is not on the classpath is
- * an error, not an empty run: a conformance run that proved nothing must not look green.
+ * The servers under test: every {@link TransportProvider} on the classpath (a new impl joins by being there), then
+ * the reference servers ({@link ReferenceServer}: Go, Node.js), narrowed by
+ * {@code -Dwsbench.impls=jetty,ref-go-gorilla}. A name in the filter that is neither is an error, not an empty run:
+ * a conformance run that proved nothing must not look green.
  */
 public final class Impls {
     static final String PROPERTY = "wsbench.impls";
+    /** One each for the whole run: they number their processes' logs and remember the library they reported. */
+    private static final List<ServerImpl> REFERENCES = Arrays.stream(ReferenceServer.values())
+            .<ServerImpl>map(ReferenceImpl::new).toList();
 
     private Impls() {
     }
 
-    /** The {@code @MethodSource} behind {@link ForEachImpl}: one argument per impl, shown by its name. */
+    /** The {@code @MethodSource} behind {@link ForEachImpl}: one argument per server, shown by its name. */
     public static Stream<Arguments> underTest() {
-        return selected().stream().map(p -> Arguments.of(Named.of(p.name(), p)));
+        return selected().stream().map(impl -> Arguments.of(Named.of(impl.name(), impl)));
     }
 
-    static List<TransportProvider> selected() {
-        List<TransportProvider> all = Transports.all();
-        Set<String> wanted = wanted();
-        if (all.isEmpty()) {
+    static List<ServerImpl> selected() {
+        List<TransportProvider> java = Transports.all();
+        if (java.isEmpty()) {
             throw new IllegalStateException("no server impl on the classpath: is wsbench-server built with its impl-* modules?");
         }
+        List<ServerImpl> all = new ArrayList<>();
+        java.forEach(p -> all.add(new JavaImpl(p)));
+        all.addAll(REFERENCES);
+        Set<String> wanted = wanted();
         if (wanted.isEmpty()) {
             return all;
         }
-        Set<String> known = all.stream().map(TransportProvider::name).collect(Collectors.toSet());
+        Set<String> known = all.stream().map(ServerImpl::name).collect(Collectors.toSet());
         List<String> unknown = wanted.stream().filter(n -> !known.contains(n)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(PROPERTY + " names " + unknown + ", not on the classpath; known impls: "
-                    + all.stream().map(TransportProvider::name).collect(Collectors.joining(", ")));
+            throw new IllegalArgumentException(PROPERTY + " names " + unknown + ", neither on the classpath nor a"
+                    + " reference server; known: "
+                    + all.stream().map(ServerImpl::name).collect(Collectors.joining(", ")));
         }
-        return all.stream().filter(p -> wanted.contains(p.name())).toList();
+        return all.stream().filter(impl -> wanted.contains(impl.name())).toList();
     }
 
     private static Set<String> wanted() {

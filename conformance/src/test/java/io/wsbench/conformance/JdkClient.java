@@ -1,6 +1,5 @@
 package io.wsbench.conformance;
 
-import io.wsbench.core.NotificationServer;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,12 +32,12 @@ final class JdkClient implements AutoCloseable {
         this.receiver = receiver;
     }
 
-    static URI uri(NotificationServer server) {
+    static URI uri(ServerUnderTest server) {
         String scheme = server.config().tls() ? "wss" : "ws";
         return URI.create(scheme + "://127.0.0.1:" + server.port() + server.config().path());
     }
 
-    static JdkClient connect(NotificationServer server) throws Exception {
+    static JdkClient connect(ServerUnderTest server) throws Exception {
         return connectAsync(HTTP, uri(server)).get(ScaledConfig.EVENTUALLY.toMillis(), TimeUnit.MILLISECONDS);
     }
 

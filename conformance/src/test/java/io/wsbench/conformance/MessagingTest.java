@@ -2,8 +2,6 @@ package io.wsbench.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wsbench.core.NotificationServer;
-import io.wsbench.core.TransportProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +25,12 @@ class MessagingTest {
     @AutoClose
     static final RunningServers SERVERS = new RunningServers();
 
-    private static NotificationServer server(TransportProvider impl) throws Exception {
+    private static ServerUnderTest server(ServerImpl impl) throws Exception {
         return SERVERS.of(impl, ScaledConfig.standard());
     }
 
     @ForEachImpl
-    void plainTextIsEchoedUnchanged(TransportProvider impl) throws Exception {
+    void plainTextIsEchoedUnchanged(ServerImpl impl) throws Exception {
         try (JdkClient client = JdkClient.connect(server(impl))) {
             client.sendText("hello");
             assertThat(client.nextText()).isEqualTo("hello");
@@ -40,7 +38,7 @@ class MessagingTest {
     }
 
     @ForEachImpl
-    void echoCommandComesBackVerbatim(TransportProvider impl) throws Exception {
+    void echoCommandComesBackVerbatim(ServerImpl impl) throws Exception {
         String command = "{\"type\":\"echo\",\"payload\":{\"id\":7,\"text\":\"h\u00e9llo \u2713 \ud83d\ude80\"}}";
         try (JdkClient client = JdkClient.connect(server(impl))) {
             client.sendText(command);
@@ -49,8 +47,8 @@ class MessagingTest {
     }
 
     @ForEachImpl
-    void broadcastReachesEveryClientAndTheSenderGetsItsResult(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void broadcastReachesEveryClientAndTheSenderGetsItsResult(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         String payload = "{\"n\":1,\"msg\":\"hi all\"}";
         try (JdkClient sender = registered(server);
              JdkClient second = registered(server);
@@ -70,7 +68,7 @@ class MessagingTest {
      * would reach it: CI once saw Netty's third client miss one. An answered message of its own proves the hub
      * has it, since every impl opens a connection before it reads from it.
      */
-    private static JdkClient registered(NotificationServer server) throws Exception {
+    private static JdkClient registered(ServerUnderTest server) throws Exception {
         JdkClient client = JdkClient.connect(server);
         try {
             client.sendText("registered?");
@@ -83,7 +81,7 @@ class MessagingTest {
     }
 
     @ForEachImpl
-    void binaryIsEchoedAsBinary(TransportProvider impl) throws Exception {
+    void binaryIsEchoedAsBinary(ServerImpl impl) throws Exception {
         byte[] data = new byte[4096];
         new Random(42).nextBytes(data);
         try (JdkClient client = JdkClient.connect(server(impl))) {
@@ -93,7 +91,7 @@ class MessagingTest {
     }
 
     @ForEachImpl
-    void fragmentedTextIsReassembled(TransportProvider impl) throws Exception {
+    void fragmentedTextIsReassembled(ServerImpl impl) throws Exception {
         try (RawWebSocket ws = RawWebSocket.to(server(impl)).open()) {
             ws.send(Frame.of(false, Frame.TEXT, utf8("Hel")));
             ws.send(Frame.of(false, Frame.CONTINUATION, utf8("lo, ")));
@@ -104,7 +102,7 @@ class MessagingTest {
 
     /** Autobahn 6.2/6.4: a valid code point split across frames is not an error; only the whole message is judged. */
     @ForEachImpl
-    void codePointsSplitAcrossFragmentsAreAccepted(TransportProvider impl) throws Exception {
+    void codePointsSplitAcrossFragmentsAreAccepted(ServerImpl impl) throws Exception {
         String text = "\u03ba\u1f79\u03c3\u03bc\u03b5 \ud83d\ude80";
         byte[] bytes = utf8(text);
         try (RawWebSocket ws = RawWebSocket.to(server(impl)).open()) {
@@ -118,7 +116,7 @@ class MessagingTest {
 
     /** Autobahn 1.1.1/1.2.1: empty messages are messages too. */
     @ForEachImpl
-    void emptyMessagesAreEchoed(TransportProvider impl) throws Exception {
+    void emptyMessagesAreEchoed(ServerImpl impl) throws Exception {
         try (RawWebSocket ws = RawWebSocket.to(server(impl)).open()) {
             ws.send(Frame.of(true, Frame.TEXT, new byte[0]));
             RawWebSocket.Message text = ws.nextMessage();
@@ -133,7 +131,7 @@ class MessagingTest {
 
     /** Autobahn 2.4: 125 bytes is the largest ping payload and must come back whole. */
     @ForEachImpl
-    void pingIsAnsweredWithPongCarryingItsPayload(TransportProvider impl) throws Exception {
+    void pingIsAnsweredWithPongCarryingItsPayload(ServerImpl impl) throws Exception {
         byte[] payload = new byte[125];
         new Random(125).nextBytes(payload);
         try (RawWebSocket ws = RawWebSocket.to(server(impl)).open()) {
@@ -144,7 +142,7 @@ class MessagingTest {
 
     /** Autobahn 5.6: control frames may be injected between the fragments of a message. */
     @ForEachImpl
-    void pingBetweenFragmentsIsAnsweredAndTheMessageCompletes(TransportProvider impl) throws Exception {
+    void pingBetweenFragmentsIsAnsweredAndTheMessageCompletes(ServerImpl impl) throws Exception {
         try (RawWebSocket ws = RawWebSocket.to(server(impl)).open()) {
             ws.send(Frame.of(false, Frame.TEXT, utf8("Hel")));
             ws.send(Frame.of(true, Frame.PING, utf8("in between")));
@@ -168,8 +166,8 @@ class MessagingTest {
     }
 
     @ForEachImpl
-    void fiveHundredConcurrentClientsEachGetTheirOwnEcho(TransportProvider impl) throws Exception {
-        NotificationServer server = server(impl);
+    void fiveHundredConcurrentClientsEachGetTheirOwnEcho(ServerImpl impl) throws Exception {
+        ServerUnderTest server = server(impl);
         List<CompletableFuture<JdkClient>> connecting = new ArrayList<>();
         List<JdkClient> clients = new ArrayList<>();
         try {

@@ -1,5 +1,6 @@
 package io.wsbench.conformance;
 
+import io.wsbench.topology.ReferenceServer;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * {@code -XX:ActiveProcessorCount=1}): selector and decoder threads then share a core and preempt each other at
  * every hand-over, and the code is still interpreted at first. Races between those threads show up there within
  * seconds that an in-process server on a shared JVM almost never shows. Without {@code taskset} the JVM still
- * gets one active processor; its output goes to {@code target/one-cpu-server-<impl>-<port>.log}.
+ * gets one active processor; its output goes to {@code target/one-cpu-server-<impl>-<port>.log}. A reference
+ * server is its own executable under the same {@code taskset} (Go's runtime then sees one CPU; Node.js runs its
+ * JavaScript on one thread anyway).
  */
 final class OneCpuServer implements AutoCloseable {
     private static final String MAIN = "io.wsbench.core.ServerMain";
@@ -45,8 +48,9 @@ final class OneCpuServer implements AutoCloseable {
         if (tasksetAvailable()) {
             command.addAll(List.of("taskset", "-c", "0"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ActiveProcessorCount=1", "-cp", System.getProperty("java.class.path"), MAIN));
+        command.addAll(ReferenceServer.named(impl).map(r -> r.command(System.getenv())).orElseGet(() -> List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ActiveProcessorCount=1", "-cp", System.getProperty("java.class.path"), MAIN)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = builder.environment();

@@ -1,6 +1,5 @@
 package io.wsbench.conformance;
 
-import io.wsbench.core.NotificationServer;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -51,7 +50,7 @@ final class RawWebSocket implements AutoCloseable {
         this.answerPings = answerPings;
     }
 
-    static Opening to(NotificationServer server) {
+    static Opening to(ServerUnderTest server) {
         return new Opening(server.port(), server.config().path());
     }
 

@@ -1,8 +1,6 @@
 package io.wsbench.conformance;
 
-import io.wsbench.core.NotificationServer;
 import io.wsbench.core.ServerConfig;
-import io.wsbench.core.TransportProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +12,13 @@ import java.util.Map;
  * every case that asks for it, each with the start error.
  */
 final class RunningServers implements AutoCloseable {
-    private final Map<String, NotificationServer> servers = new LinkedHashMap<>();
+    private final Map<String, ServerUnderTest> servers = new LinkedHashMap<>();
 
-    synchronized NotificationServer of(TransportProvider provider, ServerConfig config) throws Exception {
-        String key = provider.name() + " " + config;
-        NotificationServer server = servers.get(key);
+    synchronized ServerUnderTest of(ServerImpl impl, ServerConfig config) throws Exception {
+        String key = impl.name() + " " + config;
+        ServerUnderTest server = servers.get(key);
         if (server == null) {
-            server = NotificationServer.start(provider, config);
+            server = impl.start(config);
             servers.put(key, server);
         }
         return server;
@@ -29,7 +27,7 @@ final class RunningServers implements AutoCloseable {
     @Override
     public synchronized void close() throws Exception {
         List<Exception> failures = new ArrayList<>();
-        for (NotificationServer server : servers.values()) {
+        for (ServerUnderTest server : servers.values()) {
             try {
                 server.close();
             } catch (Exception e) {

@@ -3,8 +3,6 @@ package io.wsbench.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wsbench.core.NotificationServer;
-import io.wsbench.core.TransportProvider;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -30,16 +28,16 @@ class SlowConsumerTest {
     private static final String SLOW_CLOSES = "wsbench_slow_consumer_closes_total";
 
     @ForEachImpl
-    void slowConsumerIsClosedAndCountedWhileOthersKeepUp(TransportProvider impl) throws Exception {
+    void slowConsumerIsClosedAndCountedWhileOthersKeepUp(ServerImpl impl) throws Exception {
         // WRITE_WAIT far beyond the case: only MAX_QUEUED_BYTES can close the stalled client in time
         var config = ScaledConfig.slowConsumer(Duration.ofSeconds(120), MAX_QUEUED_BYTES);
-        try (NotificationServer server = NotificationServer.start(impl, config);
+        try (ServerUnderTest server = impl.start(config);
              JdkClient reader = JdkClient.connect(server);
              RawWebSocket stalled = RawWebSocket.to(server).receiveBuffer(TINY_RECEIVE_BUFFER).open()) {
-            await().atMost(ScaledConfig.EVENTUALLY).until(() -> server.hub().connectionCount() == 2);
+            await().atMost(ScaledConfig.EVENTUALLY).until(() -> server.connectionCount() == 2);
             long pushed = 0;
             int seq = 0;
-            while (pushed < VOLUME_PUSHED_AT_MOST && server.hub().connectionCount() == 2) {
+            while (pushed < VOLUME_PUSHED_AT_MOST && server.connectionCount() == 2) {
                 String notification = Payloads.numbered(seq++, NOTIFICATION_BYTES);
                 HttpResponse<String> response = AdminClient.post(server, "/notify", notification);
                 assertThat(response.statusCode()).as("POST /notify").isEqualTo(202);
@@ -48,7 +46,7 @@ class SlowConsumerTest {
                 pushed += NOTIFICATION_BYTES;
             }
             ConformanceMatrix.saw("closed after " + mib(pushed) + " pushed");
-            assertThat(server.hub().connectionCount())
+            assertThat(server.connectionCount())
                     .withFailMessage("a client that stopped reading was still connected after %s was pushed at it"
                             + " (MAX_QUEUED_BYTES %s): its unsent data is not bounded", mib(pushed), mib(MAX_QUEUED_BYTES))
                     .isEqualTo(1);
@@ -63,18 +61,18 @@ class SlowConsumerTest {
     }
 
     @ForEachImpl
-    void writeDeadlineClosesAStalledSend(TransportProvider impl) throws Exception {
+    void writeDeadlineClosesAStalledSend(ServerImpl impl) throws Exception {
         // MAX_QUEUED_BYTES far above the message: only WRITE_WAIT can close the stalled client
         var config = ScaledConfig.slowConsumer(ScaledConfig.WRITE_WAIT, 1L << 30);
         int size = messageBeyondSocketBuffers();
-        try (NotificationServer server = NotificationServer.start(impl, config);
+        try (ServerUnderTest server = impl.start(config);
              RawWebSocket stalled = RawWebSocket.to(server).receiveBuffer(TINY_RECEIVE_BUFFER).open()) {
-            await().atMost(ScaledConfig.EVENTUALLY).until(() -> server.hub().connectionCount() == 1);
+            await().atMost(ScaledConfig.EVENTUALLY).until(() -> server.connectionCount() == 1);
             HttpResponse<String> response = AdminClient.post(server, "/notify", "x".repeat(size));
             assertThat(response.statusCode()).as("POST /notify").isEqualTo(202);
             ConformanceMatrix.saw("one " + mib(size) + " message");
             try {
-                await().atMost(ScaledConfig.EVENTUALLY).until(() -> server.hub().connectionCount() == 0);
+                await().atMost(ScaledConfig.EVENTUALLY).until(() -> server.connectionCount() == 0);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 throw new AssertionError("a " + mib(size) + " send to a client that stopped reading was still pending "
                         + ScaledConfig.EVENTUALLY.toSeconds() + " s later (WRITE_WAIT " + ScaledConfig.WRITE_WAIT.toMillis()
@@ -86,7 +84,7 @@ class SlowConsumerTest {
         }
     }
 
-    private static void awaitSlowConsumerCounted(NotificationServer server) throws Exception {
+    private static void awaitSlowConsumerCounted(ServerUnderTest server) throws Exception {
         try {
             await().atMost(ScaledConfig.EVENTUALLY).until(() -> AdminClient.metric(server, SLOW_CLOSES) >= 1.0);
         } catch (org.awaitility.core.ConditionTimeoutException e) {

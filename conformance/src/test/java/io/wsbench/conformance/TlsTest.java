@@ -3,8 +3,6 @@ package io.wsbench.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wsbench.core.Feature;
-import io.wsbench.core.NotificationServer;
-import io.wsbench.core.TransportProvider;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +33,13 @@ class TlsTest {
     }
 
     @ForEachImpl
-    void wssEchoWithPemCertificate(TransportProvider impl) throws Exception {
+    void wssEchoWithPemCertificate(ServerImpl impl) throws Exception {
         if (!ConformanceMatrix.supports(impl, Feature.TLS)) {
             return;
         }
         HttpClient http = trustingClient();
         var config = ScaledConfig.standard().withTls(certificate.cert(), certificate.key());
-        try (NotificationServer server = NotificationServer.start(impl, config);
+        try (ServerUnderTest server = impl.start(config);
              JdkClient client = JdkClient.connectAsync(http, JdkClient.uri(server))
                      .get(ScaledConfig.EVENTUALLY.toMillis(), TimeUnit.MILLISECONDS)) {
             ConformanceMatrix.saw(JdkClient.uri(server).getScheme());

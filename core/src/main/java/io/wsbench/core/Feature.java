@@ -17,6 +17,11 @@ public enum Feature {
     DECOMPRESSED_LIMIT,
     /** A plain GET at {@code WS_PATH} without Upgrade is answered 400 or 426 (not some other error status). */
     PLAIN_GET_STATUS,
+    /**
+     * A close frame whose payload is a single byte (neither empty nor a 2-byte code, RFC 6455 §5.5.1) is answered
+     * 1002, as any other malformed close frame.
+     */
+    CLOSE_PAYLOAD_LENGTH,
     /** TLS at the backend with {@code TLS_CERT}/{@code TLS_KEY}. */
     TLS
 }

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Ports for processes that must be told their port up front (another JVM, nginx). Held open together so one
@@ -35,8 +36,11 @@ final class FreePorts {
         }
     }
 
-    /** The way a server JVM or nginx reports a port someone else took in the meantime. */
+    /**
+     * The way a server JVM, nginx or a reference server reports a port someone else took in the meantime (Go
+     * and Node.js write "bind: address already in use", "EADDRINUSE: address already in use").
+     */
     static boolean mentionsPortInUse(String log) {
-        return log.contains("Address already in use") || log.contains("(98: ");
+        return log.toLowerCase(Locale.ROOT).contains("address already in use") || log.contains("(98: ");
     }
 }

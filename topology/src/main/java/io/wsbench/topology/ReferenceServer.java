@@ -1,5 +1,6 @@
 package io.wsbench.topology;
 
+import io.wsbench.core.Feature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,6 +41,22 @@ public enum ReferenceServer {
         return impl;
     }
 
+    /**
+     * What this server cannot do because its library cannot, with the reason: what a Java impl declares in
+     * {@code TransportProvider.unsupported()}, and reported the same way ("not supported", never faked).
+     */
+    public Map<Feature, String> unsupported() {
+        return switch (this) {
+            case GO_GORILLA -> Map.of(Feature.SERVER_CONTEXT_TAKEOVER, "gorilla/websocket 1.5.0 supports only"
+                    + " the \"no context takeover\" modes of permessage-deflate (Upgrader.EnableCompression): every"
+                    + " answer says server_no_context_takeover; client_no_context_takeover",
+                    Feature.CLOSE_PAYLOAD_LENGTH, "gorilla/websocket 1.5.0 reads a close payload shorter than 2 bytes"
+                    + " as \"no status\" (Conn.advanceFrame) and answers it with an empty close; its close handler"
+                    + " gets 1005 for an empty and a 1-byte payload alike, so the server cannot tell them apart");
+            case NODE_WS -> Map.of();
+        };
+    }
+
     public static Optional<ReferenceServer> named(String impl) {
         return Arrays.stream(values()).filter(r -> r.impl.equals(impl)).findFirst();
     }
@@ -54,7 +71,7 @@ public enum ReferenceServer {
      *
      * @throws IllegalStateException when it is not built or node is missing; the message says what to install
      */
-    List<String> command(Map<String, String> env) {
+    public List<String> command(Map<String, String> env) {
         Path module = moduleDirectory();
         Path built = module.resolve(builtFile);
         if (!Files.isRegularFile(built)) {

@@ -28,6 +28,7 @@ public final class ServerReplica implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServerReplica.class);
     private static final String MAIN = "io.wsbench.core.ServerMain";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final int PORT_ATTEMPTS = 3;
     private static final HttpClient ADMIN = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1)
@@ -79,6 +80,29 @@ public final class ServerReplica implements AutoCloseable {
         LOG.info("{}: {} pid {} on {} (admin {})", name, config.impl(), process.pid(), replica.wsUri(),
                 replica.adminUri());
         return replica;
+    }
+
+    /**
+     * {@link #start} on two free ports, chosen again when another process took one before the server bound it.
+     *
+     * @param config the server's settings, with {@code impl} set; its ports are replaced
+     */
+    public static ServerReplica startOnFreePorts(String name, ServerConfig config, ServerJvm jvm, Path dir)
+            throws IOException {
+        IOException lastPortClash = null;
+        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+            int[] ports = FreePorts.allocate(config.host(), 2);
+            try {
+                return start(name, config.withPorts(ports[0], ports[1]), jvm, dir);
+            } catch (IOException e) {
+                if (!FreePorts.mentionsPortInUse(e.getMessage())) {
+                    throw e;
+                }
+                LOG.info("{}: a port was taken before the server bound it; retrying with new ports", name);
+                lastPortClash = e;
+            }
+        }
+        throw lastPortClash;
     }
 
     /**

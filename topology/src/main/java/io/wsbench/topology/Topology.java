@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Topology implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Topology.class);
-    private static final int PORT_ATTEMPTS = 3;
 
     private final TopologyConfig config;
     private final Path directory;
@@ -194,7 +193,8 @@ public final class Topology implements AutoCloseable {
             List<Future<ServerReplica>> starting = new ArrayList<>();
             for (int i = 1; i <= config.replicas(); i++) {
                 String name = config.server().impl() + "-" + i;
-                starting.add(starters.submit(() -> startReplica(name, config, directory)));
+                starting.add(starters.submit(
+                        () -> ServerReplica.startOnFreePorts(name, config.server(), config.jvm(), directory)));
             }
             List<ServerReplica> started = new ArrayList<>();
             Exception failure = null;
@@ -216,25 +216,6 @@ public final class Topology implements AutoCloseable {
         } finally {
             starters.shutdownNow();
         }
-    }
-
-    private static ServerReplica startReplica(String name, TopologyConfig config, Path directory)
-            throws IOException {
-        IOException lastPortClash = null;
-        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-            int[] ports = FreePorts.allocate(config.server().host(), 2);
-            try {
-                return ServerReplica.start(name, config.server().withPorts(ports[0], ports[1]), config.jvm(),
-                        directory);
-            } catch (IOException e) {
-                if (!FreePorts.mentionsPortInUse(e.getMessage())) {
-                    throw e;
-                }
-                LOG.info("{}: a port was taken before the server bound it; retrying with new ports", name);
-                lastPortClash = e;
-            }
-        }
-        throw lastPortClash;
     }
 
     private static void stop(List<ServerReplica> replicas, NginxProcess nginx) {

@@ -40,6 +40,7 @@ public record SearchPointsByImpl(String name, Variant row, String keyPrefix, Str
         chart.getStyler().setXAxisDecimalPattern("#,###");
         chart.getStyler().setYAxisDecimalPattern("#,###.##");
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false); // the points span one decade or two around the bar
         chart.getStyler().setMarkerSize(7);
         double lowest = Double.MAX_VALUE;
         double highest = 0;

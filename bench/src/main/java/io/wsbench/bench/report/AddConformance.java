@@ -32,10 +32,7 @@ public final class AddConformance {
         List<String> why = new ArrayList<>();
         ScenarioResult totals = ConformanceTotals.read(matrix, run.environment().gitCommit(), run.settings().impls(),
                 why).orElseThrow(() -> new IllegalStateException(String.join("; ", why)));
-        List<ScenarioResult> scenarios = new ArrayList<>(run.scenarios());
-        scenarios.add(totals);
-        ResultsJson.write(new RunResult(run.runId(), run.started(), run.finished(), run.settings(), run.environment(),
-                run.verification(), scenarios, run.nginxConf(), run.calibration(), run.workarounds()), resultsJson);
+        ResultsJson.write(run.withScenarios(List.of(totals)), resultsJson);
         return "added to " + resultsJson + ": conformance totals " + totals.method();
     }
 }

@@ -4,7 +4,6 @@ import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,10 +45,7 @@ public final class AddScenarios {
         if (added.isEmpty()) {
             return resultsJson + " already holds every scenario of " + other + "; left as it is";
         }
-        List<ScenarioResult> scenarios = new ArrayList<>(run.scenarios());
-        scenarios.addAll(added);
-        ResultsJson.write(new RunResult(run.runId(), run.started(), run.finished(), run.settings(), run.environment(),
-                run.verification(), scenarios, run.nginxConf(), run.calibration(), run.workarounds()), resultsJson);
+        ResultsJson.write(run.withScenarios(added), resultsJson);
         return "added to " + resultsJson + " from " + from.runId() + ": "
                 + added.stream().map(ScenarioResult::name).collect(Collectors.joining(", "));
     }

@@ -1,6 +1,7 @@
 package io.wsbench.bench.result;
 
 import io.wsbench.bench.machine.Environment;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,14 @@ public record RunResult(String runId, String started, String finished, Settings 
     public RunResult(String runId, String started, String finished, Settings settings, Environment environment,
                      List<Verification> verification, List<ScenarioResult> scenarios, String nginxConf) {
         this(runId, started, finished, settings, environment, verification, scenarios, nginxConf, List.of());
+    }
+
+    /** This run with {@code added} after its own scenarios (results another run or the conformance suite made). */
+    public RunResult withScenarios(List<ScenarioResult> added) {
+        List<ScenarioResult> all = new ArrayList<>(scenarios);
+        all.addAll(added);
+        return new RunResult(runId, started, finished, settings, environment, verification, all, nginxConf,
+                calibration, workarounds);
     }
 
     /**

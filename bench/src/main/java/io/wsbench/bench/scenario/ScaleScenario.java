@@ -227,9 +227,10 @@ public final class ScaleScenario implements Scenario {
             // what a client does after a handshake timeout: connect again, here once, at a quarter of the rate
             ScaleClimb.Opening again = climb.growTo(count, openRate(run.profile()) / RETRY_SLOWER);
             if (again.held() < count) {
-                return ScaleLimit.shortOf(again.held(), count, climb.evidence()
-                        + String.format(Locale.ROOT, "\n(after a second attempt for the %,d missing at a"
-                        + " %d× slower rate)", count - opening.held(), RETRY_SLOWER));
+                // shortOf keeps the evidence's one line that names the limit, so the retry is said after it
+                return ScaleLimit.shortOf(again.held(), count, climb.evidence()) + String.format(Locale.ROOT,
+                        "; after a second attempt for the %,d missing at a %d× slower rate", count - opening.held(),
+                        RETRY_SLOWER);
             }
             reopened = again.opened();
             run.note(variant, String.format(Locale.ROOT, "repetition %d: %,d of %,d connections opened only at a"

@@ -86,10 +86,21 @@ final class NotificationEndpoint extends WebSocketServer {
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         JavaWebSocketConnection c = new JavaWebSocketConnection((WebSocketImpl) conn, hub,
                 config.maxQueuedBytes(), config.writeWait().toNanos(), rescue);
-        conn.setAttachment(c);
-        open.add(c);
         hub.opened(c);
         c.watch(heartbeat);
+        conn.setAttachment(c); // from here on onClose can end it
+        open.add(c);
+        // workaround: onOpen after the close | defect | no upstream issue
+        // A library race: the selector thread runs eot() (the peer hung up) while a worker thread is still inside
+        // decodeHandshake(). eot() sees NOT_YET_CONNECTED, closes the channel and reports the close before the
+        // connection is in the server's set, so WebSocketServer drops that onClose; the worker then calls open()
+        // anyway and we get onOpen for a connection whose socket is already closed, and no onClose ever after.
+        // An onClose that came before open.add above found nothing to end; the channel closed before it came.
+        if (!((WebSocketImpl) conn).getChannel().isOpen()) {
+            removeConnection(conn);
+            ended(c, CloseFrame.ABNORMAL_CLOSE);
+        }
+        // end workaround: onOpen after the close
     }
 
     @Override
@@ -104,12 +115,18 @@ final class NotificationEndpoint extends WebSocketServer {
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         JavaWebSocketConnection c = conn.getAttachment();
         if (c != null) {
-            open.remove(c);
             // A library race: WebSocketImpl.close() puts the close frame on the wire before it marks the
             // connection as closing, and eot() reads that mark outside the lock. When the peer gets the frame and
             // hangs up inside that window, eot() reports 1006 (remote) although the handshake code went out.
             // Only eot() reports 1006 with remote=true; then the code of the closing handshake is the true one.
-            c.closed(code == CloseFrame.ABNORMAL_CLOSE && remote && c.closingCode() != 0 ? c.closingCode() : code);
+            ended(c, code == CloseFrame.ABNORMAL_CLOSE && remote && c.closingCode() != 0 ? c.closingCode() : code);
+        }
+    }
+
+    /** Reports {@code c} closed to the hub once, whichever of onClose and onOpen's check sees the close first. */
+    private void ended(JavaWebSocketConnection c, int code) {
+        if (open.remove(c)) {
+            c.closed(code);
         }
     }
 

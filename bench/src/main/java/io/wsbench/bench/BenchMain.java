@@ -17,6 +17,7 @@ import io.wsbench.core.Transports;
 import io.wsbench.core.client.ClientProvider;
 import io.wsbench.topology.NginxBinary;
 import io.wsbench.topology.NginxConfig;
+import io.wsbench.topology.ReferenceServer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,7 +55,8 @@ public final class BenchMain implements Callable<Integer> {
             description = "at most N repetitions per figure, 3 or more (default: the profile's own)")
     String maxRepetitions;
 
-    @Option(names = "--impls", defaultValue = "", description = "comma list of server impls (default: all)")
+    @Option(names = "--impls", defaultValue = "", description = "comma list of server impls (default: every Java impl); ref-go-gorilla and"
+            + " ref-node-ws add the reference servers")
     String impls;
 
     @Option(names = "--scenarios", defaultValue = "", description = "comma list of scenarios (default: all)")
@@ -206,7 +208,7 @@ public final class BenchMain implements Callable<Integer> {
         BenchSetup setup = new BenchSetup(p, pinning, clientProvider, serverFlags, nginxConfig, keepFiles,
                 new NginxConfCopy());
         String command = command();
-        Environment environment = Environment.capture(libraries(), clientProvider.name() + " ("
+        Environment environment = Environment.capture(libraries(implList), clientProvider.name() + " ("
                         + clientProvider.library() + ")", nginx.version(), describe(nginxConfig), pinning,
                 serverFlags, command, Path.of("").toAbsolutePath());
         RunResult.Settings settings = new RunResult.Settings(p.name(), p.warmUp().toMillis(), p.measure().toMillis(),
@@ -234,19 +236,25 @@ public final class BenchMain implements Callable<Integer> {
         if (wanted.isEmpty()) {
             return all;
         }
-        List<String> unknown = wanted.stream().filter(n -> !all.contains(n)).toList();
+        List<String> known = Stacks.names();
+        List<String> unknown = wanted.stream().filter(n -> !known.contains(n)).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown impl(s) " + unknown + "; known impls: "
-                    + String.join(", ", all));
+                    + String.join(", ", all) + "; reference servers: "
+                    + String.join(", ", known.subList(all.size(), known.size())));
         }
-        return all.stream().filter(wanted::contains).toList();
+        // a reference server that cannot start says what to install before anything runs
+        wanted.forEach(Stacks::requireRunnable);
+        return known.stream().filter(wanted::contains).toList();
     }
 
-    private static Map<String, String> libraries() {
+    /** Every Java impl's library, and those of the reference servers this run measures. */
+    private static Map<String, String> libraries(List<String> impls) {
         Map<String, String> libraries = new LinkedHashMap<>();
         for (TransportProvider p : Transports.all()) {
             libraries.put(p.name(), p.library());
         }
+        impls.stream().filter(Stacks::isReference).forEach(r -> libraries.put(r, Stacks.library(r)));
         return libraries;
     }
 
@@ -276,7 +284,8 @@ public final class BenchMain implements Callable<Integer> {
             System.out.printf("  %-6s warm-up until steady (at most %d ms), measure %d ms, %d to %d repetitions%n",
                     p.name(), p.warmUp().toMillis(), p.measure().toMillis(), p.repetitions(), p.maxRepetitions());
         }
-        System.out.println("server impls: " + String.join(", ", Transports.names()));
+        System.out.println("server impls: " + String.join(", ", Transports.names()) + "; reference servers (only when"
+                + " named in --impls): " + String.join(", ", ReferenceServer.names()));
         List<ClientProvider> clients = LoadClients.all();
         System.out.println("load clients: " + String.join(", ", clients.stream().map(ClientProvider::name).toList())
                 + " (default " + LoadClients.DEFAULT + ")");

@@ -22,6 +22,8 @@ public enum ReferenceServer {
     NODE_WS("ref-node-ws", "target/ref-node-ws/node_modules/ws/package.json",
             "Node.js and npm: apt-get install -y nodejs npm");
 
+    private static final String ACTIVE_PROCESSOR_COUNT = "-XX:ActiveProcessorCount=";
+
     /** Where node is found: {@code NODE_BIN}, else PATH, else the usual places. */
     private static final Executable NODE = new Executable("NODE_BIN", "node",
             List.of("/usr/bin/node", "/usr/local/bin/node"));
@@ -55,6 +57,20 @@ public enum ReferenceServer {
                     + " gets 1005 for an empty and a 1-byte payload alike, so the server cannot tell them apart");
             case NODE_WS -> Map.of();
         };
+    }
+
+    /**
+     * What the JVM's {@code -XX:ActiveProcessorCount=N} among {@code jvmFlags} tells a Java server (size your
+     * thread pools for N CPUs: the bench pins the server side to them), said in this runtime's own terms: Go's
+     * {@code GOMAXPROCS}, read at start, before the bench pins the process. Node.js runs its JavaScript on one
+     * event loop whatever the CPUs, so it needs none.
+     */
+    public Map<String, String> processorEnvironment(List<String> jvmFlags) {
+        if (this != GO_GORILLA) {
+            return Map.of();
+        }
+        return jvmFlags.stream().filter(f -> f.startsWith(ACTIVE_PROCESSOR_COUNT)).reduce((a, b) -> b)
+                .map(f -> Map.of("GOMAXPROCS", f.substring(ACTIVE_PROCESSOR_COUNT.length()))).orElse(Map.of());
     }
 
     public static Optional<ReferenceServer> named(String impl) {

@@ -67,6 +67,7 @@ public final class ServerReplica implements AutoCloseable {
         Map<String, String> env = new HashMap<>(System.getenv());
         SERVER_ENV.forEach(env::remove);
         env.putAll(environment(config));
+        ReferenceServer.named(config.impl()).ifPresent(r -> env.putAll(r.processorEnvironment(jvm.flags())));
         List<String> command = command(config.impl(), jvm, env);
 
         ChildProcess process = ChildProcess.start(name, command, env, dir, dir.resolve(name + ".log"));

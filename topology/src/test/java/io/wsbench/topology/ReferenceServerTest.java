@@ -3,7 +3,11 @@ package io.wsbench.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -133,6 +137,27 @@ class ReferenceServerTest {
             String command = ProcessHandle.of(topology.replica(0).pid()).orElseThrow().info().command().orElse("");
             assertThat(Path.of(command).getFileName().toString())
                     .isEqualTo(impl.equals("ref-node-ws") ? "node" : impl);
+        }
+    }
+
+    /**
+     * The JVM's -XX:ActiveProcessorCount, which the bench gives every server for the CPUs it pins them to, reaches
+     * the Go server as GOMAXPROCS (read from the process's own environment); Node.js gets none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("references")
+    void activeProcessorCountBecomesGoMaxProcs(String impl) throws Exception {
+        TopologyConfig base = TestTopologies.of(impl);
+        List<String> flags = new ArrayList<>(base.jvm().flags());
+        flags.add("-XX:ActiveProcessorCount=1");
+        try (Topology topology = TestTopologies.start(base.withJvm(base.jvm().withFlags(flags)))) {
+            List<String> environ = Arrays.asList(Files.readString(Path.of("/proc", Long.toString(
+                    topology.replica(0).pid()), "environ")).split("\0"));
+            if (impl.equals("ref-go-gorilla")) {
+                assertThat(environ).contains("GOMAXPROCS=1");
+            } else {
+                assertThat(environ).noneMatch(e -> e.startsWith("GOMAXPROCS="));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wsbench.bench.chart;
 
+import io.wsbench.bench.Stacks;
 import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.ScenarioResult;
@@ -58,7 +59,7 @@ public record BarChartByDimension(String name, String metric, String xAxis, Stri
             }
             if (any) {
                 boolean ceiling = result.rows().stream().anyMatch(r -> r.impl().equals(impl) && r.ceiling());
-                String label = ceiling ? impl + " (ceiling)" : impl;
+                String label = ceiling ? impl + " (ceiling)" : Stacks.isReference(impl) ? impl + " (reference)" : impl;
                 // XChart cannot draw an error bar on a missing bar: such a series goes without them
                 if (y.contains(null)) {
                     chart.addSeries(label, x, y);

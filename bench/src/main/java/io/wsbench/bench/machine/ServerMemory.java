@@ -39,6 +39,13 @@ public record ServerMemory(long heapUsedBytes, long rssBytes) {
         return new ServerMemory(heap, rss);
     }
 
+    /** The RSS of a server that is no JVM (a reference server): no GC to force, no heap; the heap reads 0. */
+    public static ServerMemory rssOnly(ServerReplica replica) throws IOException {
+        long rss = ProcFs.rssBytes(replica.pid())
+                .orElseThrow(() -> new IOException("cannot read the RSS of " + replica.name() + " in /proc"));
+        return new ServerMemory(0, rss);
+    }
+
     /**
      * The process's RSS once it has stopped moving: read every {@link #SETTLE_STEP} until {@link #SETTLE_READINGS}
      * successive readings lie within {@link #SETTLE_SPREAD} of each other (at most {@link #SETTLE_CAP}), the last

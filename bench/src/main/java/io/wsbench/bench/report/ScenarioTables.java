@@ -1,5 +1,6 @@
 package io.wsbench.bench.report;
 
+import io.wsbench.bench.Stacks;
 import io.wsbench.bench.format.Format;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Row;
@@ -116,7 +117,9 @@ public final class ScenarioTables {
         String what = h.heading() + ", median of the repetitions" + (withRange ? " [95% interval]" : "")
                 + ", ×ratio to the best where the intervals do not overlap and the medians are more than "
                 + Format.percent(Summary.EQUIVALENCE) + " apart (≈ best: a tie)"
-                + (ceiling ? ", % of the ceiling row where it was measured" : "");
+                + (ceiling ? ", % of the ceiling row where it was measured" : "")
+                + (result.rows().stream().anyMatch(Row::reference) ? "; a reference server is never the best: its"
+                + " ratio is to the best Java impl" : "");
         return alone ? what : " — " + what;
     }
 
@@ -177,6 +180,7 @@ public final class ScenarioTables {
         String word = switch (row.status()) {
             case NOT_SUPPORTED -> "not supported";
             case NOT_MEASURED -> "not measured";
+            case NOT_APPLICABLE -> "not applicable";
             default -> "failed";
         };
         String text = row.impl() + ": " + word + (row.reason().isEmpty() ? "" : ": " + row.reason());
@@ -186,7 +190,7 @@ public final class ScenarioTables {
 
     private String implLabel(String impl) {
         boolean ceiling = result.rows().stream().anyMatch(r -> r.impl().equals(impl) && r.ceiling());
-        return ceiling ? impl + " (ceiling)" : impl;
+        return ceiling ? impl + " (ceiling)" : Stacks.isReference(impl) ? impl + " (reference)" : impl;
     }
 
     private Map<String, List<Variant>> groups() {

@@ -1,6 +1,7 @@
 package io.wsbench.bench.result;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wsbench.bench.Stacks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,14 @@ public record Row(String impl, Variant variant, Status status, String reason, bo
 
     public boolean ok() {
         return status == Status.OK;
+    }
+
+    /**
+     * A reference server's row (Go + gorilla/websocket, Node.js + ws): measured like an impl, but not one of the
+     * Java stacks the run ranks; it gets a ratio to their best and is never "the best" itself.
+     */
+    public boolean reference() {
+        return Stacks.isReference(impl);
     }
 
     /** The metric over the repetitions that have it; empty for a row that is not OK. */

@@ -1,5 +1,6 @@
 package io.wsbench.bench.result;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,9 +38,9 @@ public record ScenarioResult(String name, String description, List<Metric> metri
         return rows.stream().filter(r -> r.impl().equals(impl) && r.variant().equals(variant)).findFirst();
     }
 
-    /** Impl names in the order rows were recorded (ceiling rows last). */
+    /** Impl names in the order rows were recorded, the reference servers after the impls, ceiling rows last. */
     public List<String> impls() {
-        return rows.stream().sorted((a, b) -> Boolean.compare(a.ceiling(), b.ceiling()))
+        return rows.stream().sorted(Comparator.comparing(Row::ceiling).thenComparing(Row::reference))
                 .map(Row::impl).distinct().toList();
     }
 
@@ -48,7 +49,7 @@ public record ScenarioResult(String name, String description, List<Metric> metri
         if (metric.better() == Better.NEITHER) {
             return Optional.empty();
         }
-        var medians = rows(variant).stream().filter(r -> !r.ceiling())
+        var medians = rows(variant).stream().filter(ScenarioResult::ranked)
                 .flatMap(r -> r.summary(metric.key()).stream()).map(Summary::median);
         return metric.better() == Better.HIGHER ? medians.max(Double::compare) : medians.min(Double::compare);
     }
@@ -59,8 +60,13 @@ public record ScenarioResult(String name, String description, List<Metric> metri
         if (best.isEmpty()) {
             return Optional.empty();
         }
-        return rows(variant).stream().filter(r -> !r.ceiling()).flatMap(r -> r.summary(metric.key()).stream())
+        return rows(variant).stream().filter(ScenarioResult::ranked).flatMap(r -> r.summary(metric.key()).stream())
                 .filter(s -> s.median() == best.get()).findFirst();
+    }
+
+    /** The rows the best is chosen from: the impls, not a ceiling or a reference server. */
+    private static boolean ranked(Row row) {
+        return !row.ceiling() && !row.reference();
     }
 
     /**
@@ -74,7 +80,7 @@ public record ScenarioResult(String name, String description, List<Metric> metri
         if (row.ceiling() || own.isEmpty() || best.isEmpty() || best.get().median() == 0) {
             return Optional.empty();
         }
-        if (own.get().median() == best.get().median()) {
+        if (own.get().median() == best.get().median() && !row.reference()) {
             return Optional.of(BEST);
         }
         double ratio = own.get().median() / best.get().median();

@@ -11,5 +11,10 @@ public enum Status {
      * The run chose not to measure it, and nothing failed: a broadcast step past the break point that an
      * impl's repetition never reached. The row carries the reason, never a number.
      */
-    NOT_MEASURED
+    NOT_MEASURED,
+    /**
+     * The scenario does not apply to this stack, and nothing failed: a JMH benchmark of a library's JVM code for a
+     * reference server (Go, Node.js). The row carries the reason, never a number.
+     */
+    NOT_APPLICABLE
 }

@@ -2,6 +2,7 @@ package io.wsbench.bench.scenario;
 
 import io.wsbench.bench.LoadClients;
 import io.wsbench.bench.Profile;
+import io.wsbench.bench.Stacks;
 import io.wsbench.bench.Reasons;
 import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
@@ -14,7 +15,6 @@ import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.Feature;
-import io.wsbench.core.Transports;
 import io.wsbench.core.client.ClientProvider;
 import io.wsbench.core.client.WsClient;
 import io.wsbench.topology.ServerReplica;
@@ -128,7 +128,7 @@ public final class CapacityScenario implements Scenario {
     @Override
     public void repetition(ScenarioRun run, int rep) throws Exception {
         Plan plan = plan(run.profile());
-        String deflateUnsupported = Transports.find(run.impl()).unsupported().get(Feature.COMPRESSION);
+        String deflateUnsupported = Stacks.unsupported(run.impl()).get(Feature.COMPRESSION);
         if (deflateUnsupported != null) {
             run.notSupported(variant(true, IDLE), deflateUnsupported);
             run.notSupported(variant(true, BUSY), deflateUnsupported);
@@ -184,6 +184,10 @@ public final class CapacityScenario implements Scenario {
                 throw new IOException("no connection fits: " + room.describe() + "; raise ulimit -n");
             }
             MemoryPerConnection memory = MemoryPerConnection.baseline(server);
+            if (Stacks.isReference(run.impl())) {
+                run.note(idleVariant, MemoryPerConnection.NO_LIVE_SET);
+                run.note(busyVariant, MemoryPerConnection.NO_LIVE_SET);
+            }
             SourceAddresses sources = SourceAddresses.forConnections(n, ports);
             IdleConnections idle = IdleConnections.open(client, uri, n, plan.perSecond(), sources);
             ConnectionMemory.check(idle, server, compression);

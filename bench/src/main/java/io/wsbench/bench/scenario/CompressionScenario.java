@@ -2,6 +2,7 @@ package io.wsbench.bench.scenario;
 
 import io.wsbench.bench.LoadClients;
 import io.wsbench.bench.Profile;
+import io.wsbench.bench.Stacks;
 import io.wsbench.bench.Reasons;
 import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
@@ -18,7 +19,6 @@ import io.wsbench.bench.chart.ScatterByImpl;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
 import io.wsbench.core.Feature;
-import io.wsbench.core.Transports;
 import io.wsbench.core.client.ClientOptions;
 import io.wsbench.core.client.ClientProvider;
 import io.wsbench.core.client.WireBytes;
@@ -147,7 +147,7 @@ public final class CompressionScenario implements Scenario {
     public void repetition(ScenarioRun run, int rep) throws Exception {
         Profile profile = run.profile();
         Map<Integer, List<String>> messages = messages();
-        Map<Feature, String> unsupported = Transports.find(run.impl()).unsupported();
+        Map<Feature, String> unsupported = Stacks.unsupported(run.impl());
         declareUnsupported(run, unsupported);
         List<Integer> levels = levels(profile).stream()
                 .filter(level -> !variantsOf(profile, level).stream().allMatch(run::skip)).toList();
@@ -431,6 +431,9 @@ public final class CompressionScenario implements Scenario {
             return null;
         }
         MemoryPerConnection memory = MemoryPerConnection.baseline(server);
+        if (Stacks.isReference(run.impl())) {
+            run.note(variant, MemoryPerConnection.NO_LIVE_SET);
+        }
         try (WsClient client = netty.create(options)) {
             SourceAddresses sources = SourceAddresses.forConnections(n, ConnectionMemory.ephemeralPorts());
             IdleConnections idle = IdleConnections.open(client, uri, n, 0, sources);

@@ -1,6 +1,7 @@
 package io.wsbench.bench.scenario;
 
 import io.wsbench.bench.Profile;
+import io.wsbench.bench.Stacks;
 import io.wsbench.bench.deflate.DeflateBenchmark;
 import io.wsbench.bench.deflate.JmhDeflateRun;
 import io.wsbench.bench.deflate.JmhSettings;
@@ -121,6 +122,13 @@ public final class DeflateJmhScenario implements Scenario {
 
     @Override
     public void repetition(ScenarioRun run, int repetition) throws Exception {
+        if (Stacks.isReference(run.impl())) {
+            for (Variant v : variants(run.profile())) {
+                run.notApplicable(v, "a JMH benchmark of a library's JVM code; " + run.impl() + " is a reference"
+                        + " server outside the JVM (its deflate cost shows in compression's server CPU per message)");
+            }
+            return;
+        }
         if (!PmdCodecs.LIBRARIES.contains(run.impl())) {
             for (Variant v : variants(run.profile())) {
                 run.notSupported(v, "no permessage-deflate adapter for " + run.impl());

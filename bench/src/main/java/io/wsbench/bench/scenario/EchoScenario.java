@@ -1,6 +1,7 @@
 package io.wsbench.bench.scenario;
 
 import io.wsbench.bench.Profile;
+import io.wsbench.bench.Stacks;
 import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.EchoLoad;
@@ -135,6 +136,11 @@ public final class EchoScenario implements Scenario {
     public void repetition(ScenarioRun run, int rep) throws Exception {
         Profile profile = run.profile();
         int connections = connections(profile);
+        if (Stacks.isReference(run.impl())) {
+            variants(profile).stream().filter(v -> v.get(ROUTE).equals(Route.DIRECT.label())).forEach(v -> run.note(v,
+                    "% of ceiling: the ceiling is a Netty echo over plain TCP in a JVM, the most a Java server"
+                            + " reaches here; a server outside the JVM is not held to it"));
+        }
         try (SystemUnderTest sut = run.start(run.topology())) {
             WarmUp jvm = warmUpServer(run, sut, connections);
             for (Route route : ScenarioRun.rotated(Route.plainServer(), rep)) {
@@ -227,8 +233,10 @@ public final class EchoScenario implements Scenario {
                 values.put(PER_CPU.key(), window.messages() / server.cpuSeconds());
             }
             values.put(SERVER_RSS.key(), server.rssMaxBytes() / (1024.0 * 1024));
-            server.threadCores(ThreadCpu.JIT).ifPresent(c -> values.put(SERVER_JIT_CPU.key(), c));
-            server.threadCores(ThreadCpu.GC).ifPresent(c -> values.put(SERVER_GC_CPU.key(), c));
+            if (!Stacks.isReference(run.impl())) { // HotSpot's thread names: a Go or Node process has none of them
+                server.threadCores(ThreadCpu.JIT).ifPresent(c -> values.put(SERVER_JIT_CPU.key(), c));
+                server.threadCores(ThreadCpu.GC).ifPresent(c -> values.put(SERVER_GC_CPU.key(), c));
+            }
         }
         ProcessUsage nginx = usage.get("nginx");
         if (nginx != null && route != Route.DIRECT) {

@@ -1,5 +1,6 @@
 package io.wsbench.bench.scenario;
 
+import io.wsbench.bench.Stacks;
 import io.wsbench.bench.machine.JavaHeap;
 import io.wsbench.bench.machine.LiveSet;
 import io.wsbench.bench.machine.ServerMemory;
@@ -46,10 +47,18 @@ record MemoryPerConnection(ServerReplica server, JavaHeap heap, long rss, LiveSe
      * shrinking of the heap was subtracted from the connections' cost (1.0 to 4.8 KiB for the same netty row).
      */
     static MemoryPerConnection baseline(ServerReplica server) throws IOException, InterruptedException {
+        if (Stacks.isReference(server.config().impl())) {
+            // no JVM to force a GC in or to read a heap from: the footprint only (its rule asks for no GC anyway)
+            return new MemoryPerConnection(server, null, ServerMemory.settledRssBytes(server.pid()), null);
+        }
         JavaHeap heap = JavaHeap.of(server.pid());
         LiveSet live = LiveSet.afterGc(server, heap);
         return new MemoryPerConnection(server, heap, ServerMemory.settledRssBytes(server.pid()), live);
     }
+
+    /** What a reference server's row says in place of the live set. */
+    static final String NO_LIVE_SET = "live set, heap and native per connection not measured: they need a forced GC"
+            + " and the heap of a JVM, and a reference server is no JVM (the footprint is measured as for every impl)";
 
     /**
      * Both figures over the baseline for {@code connections}: the settled RSS first, before the forced GC the live
@@ -58,15 +67,18 @@ record MemoryPerConnection(ServerReplica server, JavaHeap heap, long rss, LiveSe
     Map<String, Double> over(int connections) throws IOException, InterruptedException {
         double n = connections;
         long footprint = ServerMemory.settledRssBytes(server.pid());
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(FOOTPRINT.key(), (footprint - rss) / n);
+        values.put(RSS_AT_N.key(), footprint / (1024.0 * 1024));
+        if (live == null) {
+            return values;
+        }
         LiveSet now = LiveSet.afterGc(server, heap);
         double heapPerConn = (now.heapUsedBytes() - live.heapUsedBytes()) / n;
         double nativePerConn = (now.nativeBytes() - live.nativeBytes()) / n;
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put(FOOTPRINT.key(), (footprint - rss) / n);
         values.put(LIVE_SET.key(), heapPerConn + nativePerConn);
         values.put(HEAP.key(), heapPerConn);
         values.put(NATIVE.key(), nativePerConn);
-        values.put(RSS_AT_N.key(), footprint / (1024.0 * 1024));
         values.put(HEAP_AT_N.key(), now.heapUsedBytes() / (1024.0 * 1024));
         return values;
     }

@@ -279,6 +279,17 @@ public final class ScenarioRun {
         return true;
     }
 
+    /** The scenario does not apply to this stack (JVM code benchmarked for a reference server); the row says so. */
+    public void notApplicable(Variant variant, String reason) {
+        Draft d = draft(variant);
+        if (d.status == Status.NOT_APPLICABLE) {
+            return; // said in an earlier repetition
+        }
+        d.status = Status.NOT_APPLICABLE;
+        d.reason = reason;
+        LOG.info("{} {} | {} | not applicable: {}", scenario.name(), rowName, variant.label(), reason);
+    }
+
     /** The impl declares it cannot do this; the row says so. */
     public void notSupported(Variant variant, String reason) {
         Draft d = draft(variant);

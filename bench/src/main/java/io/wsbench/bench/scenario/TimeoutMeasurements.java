@@ -12,6 +12,7 @@ import static io.wsbench.bench.scenario.TimeoutsScenario.SLOW_COUNTED;
 import static io.wsbench.bench.scenario.TimeoutsScenario.SURVIVED;
 
 import io.wsbench.bench.Route;
+import io.wsbench.bench.Stacks;
 import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.load.MisbehavingPeer;
 import io.wsbench.bench.load.MisbehavingPeers;
@@ -140,7 +141,8 @@ final class TimeoutMeasurements {
             if (slowBaseline == null) {
                 // one full GC per server: a jcmd JVM start costs more than a variant; the next variant opens as
                 // many slow consumers again, after these are closed
-                slowBaseline = ServerMemory.afterGc(replica);
+                slowBaseline = Stacks.isReference(replica.config().impl()) ? ServerMemory.rssOnly(replica)
+                        : ServerMemory.afterGc(replica);
             }
             ServerMemory baseline = slowBaseline;
             List<String> logBefore = slowConsumerLines(replica);
@@ -185,8 +187,10 @@ final class TimeoutMeasurements {
             Map<Integer, Integer> codes = trail.closesByCode();
             codes.entrySet().stream().max(Map.Entry.comparingByValue())
                     .ifPresent(e -> values.put(CLOSE_CODE.key(), (double) e.getKey()));
-            values.put(HEAP_PEAK.key(), (trail.max(ServerMetricsTrail.HEAP_USED) - baseline.heapUsedBytes())
-                    / count / 1024);
+            if (baseline.heapUsedBytes() > 0) { // a reference server is no JVM: its heap is not read
+                values.put(HEAP_PEAK.key(), (trail.max(ServerMetricsTrail.HEAP_USED) - baseline.heapUsedBytes())
+                        / count / 1024);
+            }
             ProcessUsage server = usage.get("server");
             if (server != null) {
                 values.put(RSS_PEAK.key(), (server.rssMaxBytes() - baseline.rssBytes()) / (double) count / 1024);

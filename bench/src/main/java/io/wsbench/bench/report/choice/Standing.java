@@ -21,9 +21,11 @@ import java.util.Optional;
  * @param runnerUp   the best impl outside the tie; empty when every impl tied or only the picks were measured
  * @param failed     impls without the figure: the row failed, was not supported, or lacks the metric
  * @param notMeasured why there is no figure; empty when there is one
+ * @param references the reference servers' figures (Go, Node.js), each with its ratio to the best impl: beside
+ *                   the ranking, never in it
  */
 public record Standing(Criterion criterion, List<Placed> picks, Optional<Placed> runnerUp, List<String> failed,
-                       String notMeasured) {
+                       String notMeasured, List<Placed> references) {
 
     /** One impl's figure and how it compares with the best ({@code best}, {@code ≈ best}, {@code ×1.40}). */
     public record Placed(String impl, Summary summary, String versusBest) {
@@ -47,13 +49,14 @@ public record Standing(Criterion criterion, List<Placed> picks, Optional<Placed>
         ScenarioResult result = found.get();
         Metric metric = figure.metric();
         List<Placed> placed = new ArrayList<>();
+        List<Placed> references = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Row row : result.rows()) {
             Optional<Summary> summary = row.summary(metric.key());
             Optional<String> versus = result.versusBest(row, metric);
             if (summary.isPresent() && versus.isPresent()) {
-                placed.add(new Placed(row.impl(), summary.get(), versus.get()));
-            } else {
+                (row.reference() ? references : placed).add(new Placed(row.impl(), summary.get(), versus.get()));
+            } else if (!row.reference()) {
                 failed.add(row.impl());
             }
         }
@@ -64,7 +67,7 @@ public record Standing(Criterion criterion, List<Placed> picks, Optional<Placed>
         placed.sort(metric.better() == Better.HIGHER ? best.reversed() : best);
         List<Placed> picks = placed.stream().filter(p -> tiedWithBest(p.versusBest())).toList();
         Optional<Placed> runnerUp = placed.stream().filter(p -> !tiedWithBest(p.versusBest())).findFirst();
-        return new Standing(criterion, picks, runnerUp, failed, "");
+        return new Standing(criterion, picks, runnerUp, failed, "", references);
     }
 
     private static boolean tiedWithBest(String versusBest) {
@@ -73,7 +76,17 @@ public record Standing(Criterion criterion, List<Placed> picks, Optional<Placed>
 
     private static Standing notMeasured(Criterion criterion) {
         return new Standing(criterion, List.of(), Optional.empty(), List.of(),
-                "not measured in this run: " + criterion.measuredBy());
+                "not measured in this run: " + criterion.measuredBy(), List.of());
+    }
+
+    /** {@code ref-go-gorilla ×1.27 (48,696 msgs/s); ref-node-ws ≈ best (…)}; {@code –} when there is none. */
+    public String referencesText() {
+        if (references.isEmpty()) {
+            return "–";
+        }
+        String unit = criterion.figure().metric().unit();
+        return String.join("; ", references.stream().map(p -> p.impl() + " " + p.versusBest() + " ("
+                + Format.number(p.summary().median()) + (unit.isEmpty() ? "" : " " + unit) + ")").toList());
     }
 
     /** {@code netty}, or {@code tie: netty, jetty}. */

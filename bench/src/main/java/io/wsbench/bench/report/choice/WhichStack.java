@@ -1,5 +1,6 @@
 package io.wsbench.bench.report.choice;
 
+import io.wsbench.bench.Stacks;
 import io.wsbench.bench.report.Table;
 import io.wsbench.bench.result.RunResult;
 import io.wsbench.bench.result.Workaround;
@@ -25,22 +26,30 @@ public final class WhichStack {
                 .append(" overlaps the best's (a tie, not a ranking); the runner-up is the best of the rest, with")
                 .append(" its ratio to the best.\n\n");
 
-        Table profiles = new Table(List.of("workload", "pick", "runner-up", "why"));
+        boolean references = run.settings().impls().stream().anyMatch(Stacks::isReference);
+        if (references) {
+            md.append("The reference servers (the design notes' Go + gorilla/websocket, and Node.js + ws) are measured")
+                    .append(" alike but picked from never: their column gives each one's ratio to the best Java")
+                    .append(" impl (≈ best: a tie with it).\n\n");
+        }
+        Table profiles = new Table(withReferences(List.of("workload", "pick", "runner-up", "why"), references));
         for (WorkloadProfile profile : WorkloadProfile.ALL) {
             WorkloadProfile.Choice c = profile.choose(run);
-            profiles.add(List.of(profile.workload(), bold(c.pick()), c.runnerUp(), c.why()));
+            profiles.add(withReferences(List.of(profile.workload(), bold(c.pick()), c.runnerUp(), c.why()),
+                    references ? c.references() : null));
         }
         md.append(profiles.markdown()).append('\n');
 
         adapterWork(md, run);
 
         md.append("**The criteria**, median [95% interval] of the pick(s) and the runner-up\n\n");
-        Table criteria = new Table(List.of("criterion", "pick", "runner-up", "figure"));
+        Table criteria = new Table(withReferences(List.of("criterion", "pick", "runner-up", "figure"), references));
         for (Criterion criterion : Criteria.ALL) {
             Standing s = Standing.of(criterion, run);
             String where = " (" + criterion.figure().where() + ")";
-            criteria.add(List.of(criterion.name(), s.measured() ? bold(s.pickText()) : "–", s.runnerUpText(),
-                    s.measured() ? s.figureText() + where : s.notMeasured()));
+            criteria.add(withReferences(List.of(criterion.name(), s.measured() ? bold(s.pickText()) : "–",
+                    s.runnerUpText(), s.measured() ? s.figureText() + where : s.notMeasured()),
+                    references ? s.referencesText() : null));
         }
         md.append(criteria.markdown()).append('\n');
         return md.toString();
@@ -58,7 +67,9 @@ public final class WhichStack {
             return;
         }
         Map<String, List<Workaround>> byImpl = new LinkedHashMap<>();
-        run.settings().impls().forEach(impl -> byImpl.put(impl, new ArrayList<>()));
+        // a reference server is a whole server of its own, not an adapter around a library
+        run.settings().impls().stream().filter(impl -> !Stacks.isReference(impl))
+                .forEach(impl -> byImpl.put(impl, new ArrayList<>()));
         run.workarounds().forEach(w -> byImpl.computeIfAbsent(w.impl(), i -> new ArrayList<>()).add(w));
         Table table = new Table(List.of("stack", "lines", "workarounds (kind, upstream issue, lines)"));
         for (Map.Entry<String, List<Workaround>> e : byImpl.entrySet()) {
@@ -69,6 +80,21 @@ public final class WhichStack {
             table.add(List.of(e.getKey(), Integer.toString(lines), list));
         }
         md.append(table.markdown()).append('\n');
+    }
+
+    /** {@code cells} with a last "reference servers" cell, {@code reference}; as they are when it is null. */
+    private static List<String> withReferences(List<String> cells, String reference) {
+        if (reference == null) {
+            return cells;
+        }
+        List<String> all = new ArrayList<>(cells);
+        all.add(reference);
+        return all;
+    }
+
+    /** The header: a "reference servers" column when the run measured any. */
+    private static List<String> withReferences(List<String> header, boolean references) {
+        return withReferences(header, references ? "reference servers (vs the best Java impl)" : null);
     }
 
     private static String bold(String s) {

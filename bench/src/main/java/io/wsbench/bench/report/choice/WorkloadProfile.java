@@ -33,14 +33,14 @@ public record WorkloadProfile(String workload, List<Criterion> decidedBy, Option
             TLS_AT_SERVER);
 
     /** The pick, the runner-up and the one sentence why, for this run. */
-    public record Choice(String pick, String runnerUp, String why) {
+    public record Choice(String pick, String runnerUp, String why, String references) {
     }
 
     public Choice choose(RunResult run) {
         Standing deciding = decidedBy.stream().map(c -> Standing.of(c, run)).filter(Standing::measured).findFirst()
                 .orElse(Standing.of(decidedBy.get(0), run));
         if (!deciding.measured()) {
-            return new Choice("–", "–", capitalised(deciding.notMeasured()) + ".");
+            return new Choice("–", "–", capitalised(deciding.notMeasured()) + ".", "–");
         }
         String why = reason(deciding);
         if (alsoSee.isPresent()) {
@@ -48,7 +48,7 @@ public record WorkloadProfile(String workload, List<Criterion> decidedBy, Option
             why += also.measured() ? "; " + also.criterion().name() + ": " + also.pickText()
                     : "; " + also.criterion().name() + " not measured";
         }
-        return new Choice(deciding.pickText(), deciding.runnerUpText(), why + ".");
+        return new Choice(deciding.pickText(), deciding.runnerUpText(), why + ".", deciding.referencesText());
     }
 
     /** {@code Best idle footprint per connection (heap + RSS per connection): netty 1,020 bytes ahead of …}. */

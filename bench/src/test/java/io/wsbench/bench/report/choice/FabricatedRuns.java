@@ -23,10 +23,14 @@ final class FabricatedRuns {
     }
 
     static RunResult run(List<Workaround> workarounds, ScenarioResult... scenarios) {
+        return run(IMPLS, workarounds, scenarios);
+    }
+
+    static RunResult run(List<String> impls, List<Workaround> workarounds, ScenarioResult... scenarios) {
         Environment env = new Environment("Test CPU", 2, 1L << 34, "Linux test", "0.10 0.20 0.30", "Test JDK 17",
                 Map.of(), "netty (Netty)", "nginx/1.22.1", "template", new OpenFileLimit(20000, 20000), "",
                 List.of(), List.of(), "mvn -pl bench verify", "");
-        RunResult.Settings settings = new RunResult.Settings("quick", 500, 1500, 3, IMPLS, List.of(), "netty",
+        RunResult.Settings settings = new RunResult.Settings("quick", 500, 1500, 3, impls, List.of(), "netty",
                 "mvn -pl bench verify");
         return new RunResult("20260101-000000-quick", "2026-01-01T00:00:00Z", "2026-01-01T00:05:00Z", settings, env,
                 List.of(), List.of(scenarios), "", List.of(), workarounds);

@@ -144,6 +144,33 @@ class WhichStackTest {
     }
 
     @Test
+    void aReferenceServerIsShownBesideThePicksNeverAmongThem() {
+        ScenarioResult echo = scenario(new EchoScenario(), ECHO_1K, row("netty", ECHO_1K, PER_CPU, values(100, 101, 102)),
+                row("jetty", ECHO_1K, PER_CPU, values(50, 51, 52)),
+                row("ref-go-gorilla", ECHO_1K, PER_CPU, values(150, 151, 152)),
+                row("ref-node-ws", ECHO_1K, PER_CPU, values(99, 101, 103)));
+        RunResult run = FabricatedRuns.run(List.of("netty", "jetty", "ref-go-gorilla", "ref-node-ws"), List.of(
+                new Workaround("netty", "server heartbeat", "missing", "", 4, List.of("C.java"))), echo);
+
+        Standing s = Standing.of(Criteria.ECHO_PER_CPU, run);
+
+        assertThat(s.pickText()).isEqualTo("netty");
+        assertThat(s.runnerUpText()).isEqualTo("jetty ×0.50");
+        assertThat(s.referencesText()).isEqualTo("ref-go-gorilla ×1.50 (151 msgs); ref-node-ws ≈ best (101 msgs)");
+        String md = WhichStack.markdown(run);
+        assertThat(md).contains("| criterion | pick | runner-up | figure | reference servers (vs the best Java impl) |",
+                "| netty | 4 | server heartbeat (missing, no upstream issue, 4) |")
+                .doesNotContain("| ref-go-gorilla | 0 |");
+    }
+
+    @Test
+    void aRunWithoutReferenceServersHasNoColumnForThem() {
+        RunResult run = run(echo(values(100, 101, 102), values(50, 51, 52), values(70, 71, 72)));
+
+        assertThat(WhichStack.markdown(run)).doesNotContain("reference servers");
+    }
+
+    @Test
     void aRunWithoutWorkaroundsSaysTheyWereNotRecorded() {
         assertThat(WhichStack.markdown(run())).contains("Not recorded in this run");
     }

@@ -55,8 +55,8 @@ public final class BenchMain implements Callable<Integer> {
             description = "at most N repetitions per figure, 3 or more (default: the profile's own)")
     String maxRepetitions;
 
-    @Option(names = "--impls", defaultValue = "", description = "comma list of server impls (default: every Java impl); ref-go-gorilla and"
-            + " ref-node-ws add the reference servers")
+    @Option(names = "--impls", defaultValue = "", description = "comma list of server impls (default: every Java"
+            + " impl); ref-go-gorilla and ref-node-ws add the reference servers")
     String impls;
 
     @Option(names = "--scenarios", defaultValue = "", description = "comma list of scenarios (default: all)")

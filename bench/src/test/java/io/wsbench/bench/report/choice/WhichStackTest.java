@@ -145,8 +145,8 @@ class WhichStackTest {
 
     @Test
     void aReferenceServerIsShownBesideThePicksNeverAmongThem() {
-        ScenarioResult echo = scenario(new EchoScenario(), ECHO_1K, row("netty", ECHO_1K, PER_CPU, values(100, 101, 102)),
-                row("jetty", ECHO_1K, PER_CPU, values(50, 51, 52)),
+        ScenarioResult echo = scenario(new EchoScenario(), ECHO_1K,
+                row("netty", ECHO_1K, PER_CPU, values(100, 101, 102)), row("jetty", ECHO_1K, PER_CPU, values(50, 51, 52)),
                 row("ref-go-gorilla", ECHO_1K, PER_CPU, values(150, 151, 152)),
                 row("ref-node-ws", ECHO_1K, PER_CPU, values(99, 101, 103)));
         RunResult run = FabricatedRuns.run(List.of("netty", "jetty", "ref-go-gorilla", "ref-node-ws"), List.of(

@@ -18,16 +18,23 @@ public final class ThreadCpu {
     public static final String JIT = "jit";
     public static final String GC = "gc";
     public static final String OTHER = "other";
+    /** The thread every HotSpot JVM runs its safepoint operations on. */
+    private static final String HOTSPOT_VM_THREAD = "VM Thread";
 
     private ThreadCpu() {
     }
 
-    /** Seconds per kind summed over the process's live threads; empty when /proc cannot be read. */
+    /**
+     * Seconds per kind summed over the process's live threads; empty when /proc cannot be read. {@link #JIT} and
+     * {@link #GC} are there only for a HotSpot JVM (it has a "VM Thread"): a Go or Node.js server has no threads of
+     * those names, and a 0 would read as "no compiling, no collecting".
+     */
     public static Map<String, Double> of(long pid) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         seconds.put(JIT, 0.0);
         seconds.put(GC, 0.0);
         seconds.put(OTHER, 0.0);
+        boolean hotSpot = false;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 String stat;
@@ -37,10 +44,15 @@ public final class ThreadCpu {
                     continue; // the thread ended meanwhile
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                hotSpot |= name.equals(HOTSPOT_VM_THREAD);
                 seconds.merge(kind(name), ProcFs.cpuTicksOfStat(stat) / (double) ProcFs.CLOCK_TICKS, Double::sum);
             }
         } catch (IOException | RuntimeException e) {
             return Map.of();
+        }
+        if (!hotSpot) {
+            seconds.remove(JIT);
+            seconds.remove(GC);
         }
         return seconds;
     }

@@ -233,10 +233,8 @@ public final class EchoScenario implements Scenario {
                 values.put(PER_CPU.key(), window.messages() / server.cpuSeconds());
             }
             values.put(SERVER_RSS.key(), server.rssMaxBytes() / (1024.0 * 1024));
-            if (!Stacks.isReference(run.impl())) { // HotSpot's thread names: a Go or Node process has none of them
-                server.threadCores(ThreadCpu.JIT).ifPresent(c -> values.put(SERVER_JIT_CPU.key(), c));
-                server.threadCores(ThreadCpu.GC).ifPresent(c -> values.put(SERVER_GC_CPU.key(), c));
-            }
+            server.threadCores(ThreadCpu.JIT).ifPresent(c -> values.put(SERVER_JIT_CPU.key(), c));
+            server.threadCores(ThreadCpu.GC).ifPresent(c -> values.put(SERVER_GC_CPU.key(), c));
         }
         ProcessUsage nginx = usage.get("nginx");
         if (nginx != null && route != Route.DIRECT) {

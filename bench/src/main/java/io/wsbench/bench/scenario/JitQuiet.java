@@ -4,6 +4,7 @@ import io.wsbench.bench.Profile;
 import io.wsbench.bench.machine.ThreadCpu;
 import io.wsbench.bench.result.WarmUp;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Warms a fresh server JVM until its JIT compilers go quiet, not for a fixed time. The load runs in slices; after
@@ -44,6 +45,9 @@ public record JitQuiet(Duration slice, double quietCores, Duration cap) {
      */
     public WarmUp run(long pid, int shapes, Slice load) throws Exception {
         long start = System.nanoTime();
+        Map<String, Double> threads = ThreadCpu.of(pid);
+        // a server with no JIT compiler threads (Go, Node.js) has nothing to wait for once every shape ran
+        boolean noJit = !threads.isEmpty() && !threads.containsKey(ThreadCpu.JIT);
         for (int i = 0; ; i++) {
             double before = ThreadCpu.of(pid).getOrDefault(ThreadCpu.JIT, Double.NaN);
             long sliceStart = System.nanoTime();
@@ -52,7 +56,8 @@ public record JitQuiet(Duration slice, double quietCores, Duration cap) {
             long now = System.nanoTime();
             double seconds = (now - start) / 1e9;
             double cores = (after - before) / ((now - sliceStart) / 1e9);
-            if (i + 1 >= shapes && cores < quietCores) { // false for NaN: without /proc the cap is the warm-up
+            // false for NaN: without /proc the cap is the warm-up
+            if (i + 1 >= shapes && (noJit || cores < quietCores)) {
                 return new WarmUp(seconds, true);
             }
             if (seconds >= cap.toNanos() / 1e9) {

@@ -32,4 +32,16 @@ class ThreadCpuTest {
         assertThat(used).containsKeys(ThreadCpu.JIT, ThreadCpu.GC, ThreadCpu.OTHER);
         assertThat(used.get(ThreadCpu.OTHER)).isPositive();
     }
+
+    /** A process with no HotSpot threads (a Go or Node.js server; here sleep) has no JIT or GC kind, not a 0. */
+    @Test
+    void aProcessThatIsNoJvmHasNoJitOrGcKind() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(ThreadCpu.of(sleep.pid())).containsKey(ThreadCpu.OTHER)
+                    .doesNotContainKeys(ThreadCpu.JIT, ThreadCpu.GC);
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
 }

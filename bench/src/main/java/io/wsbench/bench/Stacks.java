@@ -8,17 +8,11 @@ import io.wsbench.topology.ReferenceServer;
 import io.wsbench.topology.ServerJvm;
 import io.wsbench.topology.ServerReplica;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The stacks the bench can measure: the Java impls (each a {@link TransportProvider} on the server jar's classpath,
@@ -28,8 +22,6 @@ import java.util.regex.Pattern;
  * row and the row says so.
  */
 public final class Stacks {
-    private static final Pattern LIBRARY = Pattern.compile("wsbench_server_info\\{[^}]*library=\"([^\"]*)\"");
-
     private Stacks() {
     }
 
@@ -73,17 +65,10 @@ public final class Stacks {
             dir = Files.createTempDirectory("wsbench-" + impl + "-");
             try (ServerReplica replica = ServerReplica.startOnFreePorts(impl, ServerConfig.defaults().withImpl(impl),
                     ServerJvm.current(), dir)) {
-                HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        replica.adminUri().resolve("/metrics")).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                Matcher info = LIBRARY.matcher(metrics.body());
-                return info.find() ? info.group(1) : impl + " (no wsbench_server_info on its /metrics)";
+                return replica.library().orElse(impl + " (no wsbench_server_info on its /metrics)");
             }
         } catch (IOException e) {
             return impl + " (library unknown: " + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return impl + " (library unknown: interrupted)";
         } finally {
             deleteQuietly(dir);
         }

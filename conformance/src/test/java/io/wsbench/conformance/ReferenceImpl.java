@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A reference server (Go + gorilla/websocket, Node.js + ws) as its own process, started by topology's
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class ReferenceImpl implements ServerImpl {
     private static final Path LOGS = Path.of("target", "reference-servers").toAbsolutePath();
-    private static final Pattern LIBRARY = Pattern.compile("wsbench_server_info\\{[^}]*library=\"([^\"]*)\"");
 
     private final ReferenceServer server;
     private final AtomicInteger started = new AtomicInteger();
@@ -62,10 +59,7 @@ final class ReferenceImpl implements ServerImpl {
                 replica.config().adminPort(), replica);
         try {
             if (library == null) {
-                Matcher info = LIBRARY.matcher(AdminClient.get(running, "/metrics").body());
-                if (info.find()) {
-                    library = info.group(1);
-                }
+                library = replica.library().orElse(null);
             }
             return running;
         } catch (Exception e) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ public final class ServerReplica implements AutoCloseable {
             .build();
 
     /** Every variable ServerOptions reads; all are set (or removed) so nothing leaks in from our environment. */
+    private static final Pattern LIBRARY = Pattern.compile("wsbench_server_info\\{[^}]*library=\"([^\"]*)\"");
     static final List<String> SERVER_ENV = List.of("SERVER_IMPL", "WS_HOST", "WS_PORT", "WS_PATH", "ADMIN_PORT",
             "PING_PERIOD", "PONG_WAIT", "WRITE_WAIT", "READ_LIMIT", "MAX_QUEUED_BYTES", "COMPRESSION",
             "COMPRESSION_LEVEL", "TLS_CERT", "TLS_KEY", "BROKER_URL", "BROKER_SUBJECT");
@@ -186,6 +189,15 @@ public final class ServerReplica implements AutoCloseable {
 
     public MetricsSnapshot metrics() throws IOException {
         return MetricsSnapshot.parse(get("/metrics").body());
+    }
+
+    /**
+     * The library and version the server reports as the {@code library} label of {@code wsbench_server_info} on its
+     * /metrics (a Java impl's provider, a reference server's own build); empty when it reports none.
+     */
+    public Optional<String> library() throws IOException {
+        Matcher info = LIBRARY.matcher(get("/metrics").body());
+        return info.find() ? Optional.of(info.group(1)) : Optional.empty();
     }
 
     /** The body of {@code GET /health} (JSON; with a broker set, its {@code "broker"} member says UP or DOWN). */

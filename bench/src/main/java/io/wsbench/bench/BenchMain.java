@@ -56,7 +56,7 @@ public final class BenchMain implements Callable<Integer> {
     String maxRepetitions;
 
     @Option(names = "--impls", defaultValue = "", description = "comma list of server impls (default: every Java"
-            + " impl); ref-go-gorilla and ref-node-ws add the reference servers")
+            + " impl); a reference server's name (--list) adds it")
     String impls;
 
     @Option(names = "--scenarios", defaultValue = "", description = "comma list of scenarios (default: all)")

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The stacks the bench can measure: the Java impls (each a {@link TransportProvider} on the server jar's classpath,
- * run in a server JVM) and the reference servers of issue 17 (Go + gorilla/websocket, Node.js + ws: a
- * {@link ReferenceServer}, its own executable). The bench measures both through the same SPEC §3 protocol; what
+ * run in a server JVM) and the reference servers of issue 17 (each a {@link ReferenceServer} its own module
+ * provides, run as its own executable). The bench measures both through the same SPEC §3 protocol; what
  * needs a JVM (a forced GC and the heap for the live set, JMH of the library's codec) is left out of a reference
  * row and the row says so.
  */

@@ -14,14 +14,14 @@ import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The servers under test: every {@link TransportProvider} on the classpath (a new impl joins by being there), then
- * the reference servers ({@link ReferenceServer}: Go, Node.js), narrowed by
+ * the reference servers on it ({@link ReferenceServer}, each found through its module), narrowed by
  * {@code -Dwsbench.impls=jetty,ref-go-gorilla}. A name in the filter that is neither is an error, not an empty run:
  * a conformance run that proved nothing must not look green.
  */
 public final class Impls {
     static final String PROPERTY = "wsbench.impls";
     /** One each for the whole run: they number their processes' logs and remember the library they reported. */
-    private static final List<ServerImpl> REFERENCES = Arrays.stream(ReferenceServer.values())
+    private static final List<ServerImpl> REFERENCES = ReferenceServer.all().stream()
             .<ServerImpl>map(ReferenceImpl::new).toList();
 
     private Impls() {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A reference server (Go + gorilla/websocket, Node.js + ws) as its own process, started by topology's
+ * A reference server (one not on the JVM, found through its module's provider) as its own process, started by topology's
  * {@link ServerReplica} with the SPEC's env vars, as the bench starts it. Its log goes to
  * {@code target/reference-servers/<impl>-<n>.log}. Not built (its toolchain missing): every case fails with
  * what to install, and the Java impls still run.
@@ -32,7 +32,7 @@ final class ReferenceImpl implements ServerImpl {
         return server.impl();
     }
 
-    /** Known once one of them has run: the binary reports it (Debian's gorilla version, ws's and Node's). */
+    /** Known once one of them has run: the server reports it on its /metrics ({@code wsbench_server_info}). */
     @Override
     public String library() {
         String seen = library;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -136,26 +137,28 @@ class ReferenceServerTest {
         try (Topology topology = TestTopologies.start(TestTopologies.of(impl))) {
             String command = ProcessHandle.of(topology.replica(0).pid()).orElseThrow().info().command().orElse("");
             assertThat(Path.of(command).getFileName().toString())
-                    .isEqualTo(impl.equals("ref-node-ws") ? "node" : impl);
+                    .isEqualTo(ReferenceServer.named(impl).orElseThrow().processName());
         }
     }
 
     /**
      * The JVM's -XX:ActiveProcessorCount, which the bench gives every server for the CPUs it pins them to, reaches
-     * the Go server as GOMAXPROCS (read from the process's own environment); Node.js gets none.
+     * a reference server in its runtime's own terms (Go: GOMAXPROCS), read from the process's own environment; a
+     * runtime that needs none gets no GOMAXPROCS either.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("references")
-    void activeProcessorCountBecomesGoMaxProcs(String impl) throws Exception {
+    void activeProcessorCountReachesTheRuntime(String impl) throws Exception {
         TopologyConfig base = TestTopologies.of(impl);
         List<String> flags = new ArrayList<>(base.jvm().flags());
         flags.add("-XX:ActiveProcessorCount=1");
+        Map<String, String> expected = ReferenceServer.named(impl).orElseThrow().processorEnvironment(flags);
         try (Topology topology = TestTopologies.start(base.withJvm(base.jvm().withFlags(flags)))) {
             List<String> environ = Arrays.asList(Files.readString(Path.of("/proc", Long.toString(
                     topology.replica(0).pid()), "environ")).split("\0"));
-            if (impl.equals("ref-go-gorilla")) {
-                assertThat(environ).contains("GOMAXPROCS=1");
-            } else {
+            expected.forEach((name, value) -> assertThat(environ).contains(name + "=" + value));
+            assertThat(expected.values()).allMatch("1"::equals);
+            if (expected.isEmpty()) {
                 assertThat(environ).noneMatch(e -> e.startsWith("GOMAXPROCS="));
             }
         }

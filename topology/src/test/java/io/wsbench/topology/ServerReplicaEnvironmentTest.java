@@ -54,9 +54,12 @@ class ServerReplicaEnvironmentTest {
                 .containsExactly("/jdk/bin/java", "-Xmx1g", "-cp", "a.jar:b.jar", "io.wsbench.core.ServerMain");
 
         // built by `mvn test` before these tests run (topology depends on the reference modules)
-        assertThat(ServerReplica.command("ref-go-gorilla", jvm, Map.of()))
-                .singleElement().asString().endsWith("ref-go-gorilla/target/ref-go-gorilla");
-        assertThat(ServerReplica.command("ref-node-ws", jvm, Map.of("NODE_BIN", "/usr/bin/node")))
-                .hasSize(2).last().asString().endsWith("ref-node-ws/target/ref-node-ws/server.js");
+        assertThat(ReferenceServer.all()).isNotEmpty();
+        for (ReferenceServer reference : ReferenceServer.all()) {
+            List<String> command = ServerReplica.command(reference.impl(), jvm, System.getenv());
+            assertThat(Path.of(command.get(0)).getFileName()).hasToString(reference.processName());
+            assertThat(command).last().asString().contains("/" + reference.impl() + "/target/");
+            assertThat(command).noneMatch(a -> a.contains("ServerMain") || a.equals("-Xmx1g"));
+        }
     }
 }

@@ -2,6 +2,7 @@
 // core's AdminServer (SPEC §3.3): GET /health, GET /metrics, POST /notify, on plain HTTP.
 const http = require('http');
 const { IMPL } = require('./config');
+const { jsonMembers } = require('./hub');
 
 function create(config, hub) {
   return http.createServer((req, res) => {
@@ -14,21 +15,22 @@ function create(config, hub) {
     }
     if (path === '/health') {
       const health = { status: 'UP', impl: IMPL, replica: hub.replica, connections: hub.count() };
-      if (config.brokerUrl) {
-        // 200 still: this replica serves its own clients, as a Java replica does with its broker down
-        health.broker = { status: 'NOT_SUPPORTED', url: config.brokerUrl, subject: config.brokerSubject };
+      const broker = hub.broker;
+      if (broker) {
+        // 200 still with the broker down: this replica serves its own clients, as a Java replica does
+        health.broker = { status: broker.isUp() ? 'UP' : 'DOWN', url: broker.url, subject: broker.subject };
       }
       return respond(res, 200, 'application/json', JSON.stringify(health));
     }
     if (path === '/metrics') {
-      return respond(res, 200, 'text/plain; version=0.0.4; charset=utf-8', hub.metrics.text());
+      return respond(res, 200, 'text/plain; version=0.0.4; charset=utf-8', hub.metrics.text(hub.broker));
     }
     const body = [];
     req.on('data', (chunk) => body.push(chunk));
     req.on('end', () => {
-      // core answers {"delivered":N}; "published" comes with a broker, which this server does not support yet
-      const delivered = hub.broadcast(Buffer.concat(body).toString('utf8'));
-      respond(res, 202, 'application/json', JSON.stringify({ delivered }));
+      // invalid UTF-8 in the body is replaced, as Java's decoder does
+      const delivery = hub.notify(Buffer.concat(body).toString('utf8'));
+      respond(res, 202, 'application/json', `{${jsonMembers(delivery)}}`);
     });
   });
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lays the server out in target/ref-node-ws/ (its sources, package.json, package-lock.json) and installs ws
-# there with `npm ci`: exactly the versions the lockfile pins. Called by this module's build (compile phase).
+# Lays the server out in target/ref-node-ws/ (its sources, package.json, package-lock.json) and installs ws and
+# nats there with `npm ci`: exactly the versions the lockfile pins. Called by this module's build (compile phase).
 set -euo pipefail
 cd "$(dirname "$0")"
 out=target/ref-node-ws
@@ -11,4 +11,5 @@ if ! cmp -s package-lock.json "$out/node_modules/.package-lock.json.installed" 2
   (cd "$out" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
   cp package-lock.json "$out/node_modules/.package-lock.json.installed"
 fi
-echo "wsbench: built ref-node-ws/$out (ws $(node -p "require('./$out/node_modules/ws/package.json').version"))"
+version() { node -p "require('./$out/node_modules/$1/package.json').version"; }
+echo "wsbench: built ref-node-ws/$out (ws $(version ws), nats $(version nats))"

@@ -5,12 +5,15 @@
 //                                      {"type":"broadcastResult","payload":P} to the sender
 //   {"type":"whoami"}                → {"type":"whoami","payload":{"replica":R}}
 //   any other text → echoed unchanged; binary → echoed as binary
+// With a broker (broker.js) a broadcast and POST /notify also reach the other replicas' clients, and
+// broadcastResult says so: {"type":"broadcastResult","payload":P,"delivered":N,"published":true}.
 
 class Hub {
   constructor(metrics, replica) {
     this.metrics = metrics;
     this.replica = replica;
     this.connections = new Set();
+    this.broker = null; // no BROKER_URL: broadcasts stay on this replica
   }
 
   opened(connection) {
@@ -33,8 +36,8 @@ class Hub {
     this.metrics.received(Buffer.byteLength(text));
     const command = parseCommand(text);
     if (command && command.type === 'broadcast') {
-      this.broadcast(envelope('broadcast', command.payload));
-      this.send(from, envelope('broadcastResult', command.payload));
+      const delivery = this.notify(envelope('broadcast', command.payload));
+      this.send(from, broadcastResult(command.payload, delivery));
     } else if (command && command.type === 'whoami') {
       this.send(from, envelope('whoami', { replica: this.replica }));
     } else {
@@ -47,6 +50,15 @@ class Hub {
     this.metrics.received(data.length);
     from.send(data, true);
     this.metrics.sent(1, data.length);
+  }
+
+  /**
+   * A notification for every client of every replica (a broadcast command and POST /notify): published through
+   * the broker when there is one, and sent to this replica's clients. "published" is undefined without a broker.
+   */
+  notify(text) {
+    const published = this.broker ? this.broker.publish(text) : undefined;
+    return { delivered: this.broadcast(text), published };
   }
 
   /** Sends text to every client; returns how many it was handed to (POST /notify's "delivered"). */
@@ -84,9 +96,21 @@ function parseCommand(text) {
   }
 }
 
+/** core's Delivery.jsonMembers: "delivered":N, plus "published":true|false when a broker is set. */
+function jsonMembers(delivery) {
+  const members = `"delivered":${delivery.delivered}`;
+  return delivery.published === undefined ? members : `${members},"published":${delivery.published}`;
+}
+
+/** core's: the envelope, plus what was delivered here and published when a broker is set. */
+function broadcastResult(payload, delivery) {
+  const result = envelope('broadcastResult', payload);
+  return delivery.published === undefined ? result : `${result.slice(0, -1)},${jsonMembers(delivery)}}`;
+}
+
 /** {"type":T,"payload":P}; a missing payload is null, as in core. */
 function envelope(type, payload) {
   return JSON.stringify({ type, payload: payload === undefined ? null : payload });
 }
 
-module.exports = { Hub };
+module.exports = { Hub, jsonMembers };

@@ -36,7 +36,8 @@ class Metrics {
     this.bytesOut += bytes;
   }
 
-  text() {
+  /** The exposition; the broker's series only with BROKER_URL (broker non-null), as in core. */
+  text(broker) {
     const series = (name, type, help, samples) => `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${samples}`;
     const sample = (name, value) => `${name} ${value}\n`;
     const closed = [...this.closed.keys()].sort((a, b) => a - b)
@@ -59,10 +60,28 @@ class Metrics {
       series('wsbench_slow_consumer_closes_total', 'counter',
         'Connections closed because they could not keep up (WRITE_WAIT or MAX_QUEUED_BYTES)',
         sample('wsbench_slow_consumer_closes_total', this.slowConsumers)),
+      broker ? brokerSeries(broker, series, sample) : '',
       series('wsbench_server_info', 'gauge', 'Which stack this server runs',
         `wsbench_server_info{impl=${JSON.stringify(this.impl)},library=${JSON.stringify(this.library)}} 1\n`),
     ].join('');
   }
+}
+
+function brokerSeries(b, series, sample) {
+  return [
+    series('wsbench_broker_up', 'gauge', '1 while the connection to the broker (BROKER_URL) is up, else 0',
+      sample('wsbench_broker_up', b.isUp() ? 1 : 0)),
+    series('wsbench_broker_published_total', 'counter', 'Notifications published to the broker for the other replicas',
+      sample('wsbench_broker_published_total', b.published)),
+    series('wsbench_broker_received_total', 'counter',
+      "Notifications received from the broker and handed to this replica's clients",
+      sample('wsbench_broker_received_total', b.received)),
+    series('wsbench_broker_unpublished_total', 'counter',
+      "Notifications that could not be published (broker down): only this replica's clients got them",
+      sample('wsbench_broker_unpublished_total', b.unpublished)),
+    series('wsbench_broker_reconnects_total', 'counter', 'Times the connection to the broker came back after it was lost',
+      sample('wsbench_broker_reconnects_total', b.reconnects)),
+  ].join('');
 }
 
 module.exports = { Metrics };

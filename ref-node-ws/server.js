@@ -13,6 +13,7 @@ const { Metrics } = require('./metrics');
 const { Hub } = require('./hub');
 const { Connection } = require('./connection');
 const admin = require('./admin');
+const { Broker } = require('./broker');
 
 /** How long shutdown waits for clients to answer the 1001 close, as core's NotificationServer. */
 const CLOSE_GRACE_MS = 3000;
@@ -31,8 +32,7 @@ function main() {
   const metrics = new Metrics(IMPL, library);
   const hub = new Hub(metrics, replicaId());
   if (config.brokerUrl) {
-    // no NATS client in this server yet (ref-go-gorilla has Debian's nats.go); say so rather than fake fan-out
-    log(`BROKER_URL=${config.brokerUrl} is not supported by ${IMPL}: broadcasts and POST /notify reach this replica's clients only`);
+    hub.broker = new Broker(config.brokerUrl, config.brokerSubject, hub).start();
   }
 
   const wss = new WebSocketServer({
@@ -84,6 +84,7 @@ function main() {
     log('shutting down: closing clients with 1001');
     server.close();
     adminServer.close();
+    if (hub.broker) hub.broker.close();
     hub.closeAll(1001, 'server shutdown');
     const deadline = Date.now() + CLOSE_GRACE_MS;
     const wait = setInterval(() => {

@@ -6,12 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 16 §1 end to end: three replicas of one impl behind nginx ({@code least_conn}), each its own JVM with
+ * Issue 16 §1 end to end: three replicas of one impl behind nginx ({@code least_conn}), each its own process with
  * {@code BROKER_URL} pointing at one real nats-server. Clients connect through nginx, so like users they do not
- * choose their replica; each replica's {@code wsbench_connections_active} tells where each one landed.
+ * choose their replica; each replica's {@code wsbench_connections_active} tells where each one landed. Run for
+ * every Java impl and for the reference servers (Go's nats.go, Node's nats), which implement the same fan-out.
  */
 @ExtendWith(TestTopologies.class)
 class CrossReplicaBroadcastTest {
@@ -19,7 +23,13 @@ class CrossReplicaBroadcastTest {
     private static final int CLIENTS_PER_REPLICA = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ForEachImpl
+    /** The Java impls ({@link Impls}, narrowed by {@code -Dwsbench.impls}), then the reference servers. */
+    static Stream<String> impls() {
+        return Stream.concat(Impls.names(), ReferenceServer.names().stream());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("impls")
     void broadcastFromAClientOnOneReplicaReachesEveryClientOnEveryReplicaOnce(String impl) throws Exception {
         try (Topology topology = TestTopologies.start(threeReplicasWithBroker(impl))) {
             awaitBroker(topology, "UP");
@@ -47,7 +57,8 @@ class CrossReplicaBroadcastTest {
         }
     }
 
-    @ForEachImpl
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("impls")
     void killingTheBrokerKeepsEachReplicaServingItsOwnClientsAndRestartingItResumesFanOut(String impl)
             throws Exception {
         try (Topology topology = TestTopologies.start(threeReplicasWithBroker(impl))) {

@@ -53,7 +53,7 @@ func parseConfig(args []string) (config, error) {
 		{flag: "compression-level", env: "COMPRESSION_LEVEL", def: "6", help: "deflate level 1..9"},
 		{flag: "tls-cert", env: "TLS_CERT", def: "", help: "PEM certificate for TLS at the backend"},
 		{flag: "tls-key", env: "TLS_KEY", def: "", help: "PEM private key for TLS at the backend"},
-		{flag: "broker-url", env: "BROKER_URL", def: "", help: "NATS server (not supported by this reference server)"},
+		{flag: "broker-url", env: "BROKER_URL", def: "", help: "NATS server carrying broadcasts to the other replicas, e.g. nats://127.0.0.1:4222 (blank: this replica only)"},
 		{flag: "broker-subject", env: "BROKER_SUBJECT", def: "wsbench.notifications", help: "NATS subject"},
 	}
 	fs := flag.NewFlagSet(implName, flag.ContinueOnError)

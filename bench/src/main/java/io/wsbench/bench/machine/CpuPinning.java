@@ -71,6 +71,20 @@ public record CpuPinning(String taskset, List<Integer> loadCpus, List<Integer> s
         }
     }
 
+    /**
+     * This layout with the server side on every CPU (the load CPUs too), the load where it was: for a scenario that
+     * asks what the whole machine holds rather than how fast one pinned server side serves a pinned load (scale's
+     * idle connections, where the load is quiet once they are open). Unpinned stays unpinned.
+     */
+    public CpuPinning serverSideOnEveryCpu() {
+        if (!active()) {
+            return this;
+        }
+        List<Integer> every = concat(loadCpus, serverCpus).stream().distinct().sorted().toList();
+        return new CpuPinning(taskset, loadCpus, every, "load generator on CPU " + list(loadCpus)
+                + ", server side on CPU " + list(every) + " (taskset)");
+    }
+
     /** How many CPUs a load client should use for its I/O threads. */
     public int loadCpuCount() {
         return Math.max(1, active() ? loadCpus.size() : Runtime.getRuntime().availableProcessors());

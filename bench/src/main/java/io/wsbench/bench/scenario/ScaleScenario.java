@@ -4,6 +4,7 @@ import io.wsbench.bench.Profile;
 import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.format.Histograms;
 import io.wsbench.bench.load.LoadAgents;
+import io.wsbench.bench.machine.CpuPinning;
 import io.wsbench.bench.machine.OpenFileLimit;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Variant;
@@ -43,7 +44,7 @@ public final class ScaleScenario implements Scenario {
     private static final Duration SETTLE = Duration.ofSeconds(3);
     /**
      * A count not held at the first attempt gets one more for the connections missing, this many times slower:
-     * 100,000 put the one server CPU (6 replicas, 16 nginx workers, nats) at saturation, and 5 of 6 tries ended
+     * 100,000 put the one server CPU (6 replicas, 16 nginx workers, nats; before {@link #pinning}) at saturation, and 5 of 6 tries ended
      * 2,000–7,500 short on 30 s handshake timeouts (20261207-154754 and -163104).
      */
     static final int RETRY_SLOWER = 4;
@@ -152,7 +153,9 @@ public final class ScaleScenario implements Scenario {
         return "fresh processes per repetition and setup (the two setups in an order rotated each repetition): "
                 + plan.describe() + "; connections opened at " + String.format(Locale.ROOT, "%,d", openRate(profile))
                 + "/s in all, the counts climbed in the same processes; at each count one notification to warm up,"
-                + " then " + broadcasts(profile) + " measured; " + (everyImpl(profile) ? "every impl"
+                + " then " + broadcasts(profile) + " measured; the server side (replicas, nginx, nats) on every CPU,"
+                + " the load JVMs on the load CPU (what the machine holds, not one pinned core's share); "
+                + (everyImpl(profile) ? "every impl"
                 : "only " + String.join(" and ", QUICK_IMPLS) + " in " + profile.name()) + ", and "
                 + repetitions(profile) + (repetitions(profile) == 1 ? " repetition" : " repetitions")
                 + (repetitions(profile) < profile.repetitions() ? " (fewer than the profile's "
@@ -182,12 +185,12 @@ public final class ScaleScenario implements Scenario {
         for (int count : counts) {
             run.note(variant(setup, count), plan.describe() + (spread ? "" : "; here one replica, no broker"));
         }
-        TopologyConfig config = topology(run, plan, spread);
-        try (SystemUnderTest sut = run.start(config);
+        CpuPinning pinning = pinning(run);
+        TopologyConfig config = topology(run, plan, spread, pinning);
+        try (SystemUnderTest sut = run.start(config, pinning);
              LoadAgents agents = LoadAgents.start(plan.loadJvms(), AGENT_JVM_FLAGS,
                      sut.topology().directory().resolve("agents"))) {
-            ScaleClimb climb = new ScaleClimb(sut, agents,
-                    Math.max(1, run.setup().pinning().serverCpus().size()));
+            ScaleClimb climb = new ScaleClimb(sut, agents, Math.max(1, pinning.serverCpus().size()));
             ScaleClimb.Opening warm = climb.growTo(warmUp(run.profile(), plan), warmUpRate(run.profile(), plan));
             if (warm.failed() > 0) {
                 throw new IOException("warm-up: " + climb.evidence());
@@ -306,11 +309,27 @@ public final class ScaleScenario implements Scenario {
     }
 
     /**
-     * The impl as a user starts it (-Xms64m, so memory grows with the connections), K replicas and the broker or
-     * one replica alone, behind nginx with the plan's workers, worker_connections and reuseport.
+     * The server side (replicas, nginx, nats) on every CPU of the machine, the load JVMs on the load CPU where the
+     * bench runs: scale asks how many idle connections this machine holds, and idle connections leave the load
+     * quiet once open. On the one server CPU the other scenarios pin to, the server side saturated it at about
+     * 90,000 (85,741–89,804 in run 20261207-191815, 0.94–0.97 of the CPU busy): the handshakes, 16 nginx workers
+     * and 100,000 connections' pings every 30 s on one core.
      */
-    private static TopologyConfig topology(ScenarioRun run, ScalePlan plan, boolean spread) {
-        TopologyConfig base = ConnectionMemory.userStarted(run.topology());
+    static CpuPinning pinning(ScenarioRun run) {
+        return run.setup().pinning().serverSideOnEveryCpu();
+    }
+
+    /**
+     * The impl as a user starts it (-Xms64m, so memory grows with the connections), K replicas and the broker or
+     * one replica alone, behind nginx with the plan's workers, worker_connections and reuseport; the replicas'
+     * thread pools sized for the CPUs {@code pinning} gives them.
+     */
+    private static TopologyConfig topology(ScenarioRun run, ScalePlan plan, boolean spread, CpuPinning pinning) {
+        TopologyConfig user = ConnectionMemory.userStarted(run.topology());
+        List<String> flags = new ArrayList<>(user.jvm().flags().stream()
+                .filter(f -> !f.startsWith("-XX:ActiveProcessorCount=")).toList());
+        flags.addAll(pinning.serverJvmFlags());
+        TopologyConfig base = user.withJvm(user.jvm().withFlags(flags));
         NginxConfig nginx = base.nginx().withWorkers(plan.nginxWorkers(), plan.workerConnections())
                 .withReusePort(true);
         return base.withNginx(nginx).withReplicas(spread ? plan.replicas() : 1).withBroker(spread);

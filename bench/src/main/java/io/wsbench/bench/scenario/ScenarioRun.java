@@ -5,6 +5,7 @@ import io.wsbench.bench.Profile;
 import io.wsbench.bench.Route;
 import io.wsbench.bench.SystemUnderTest;
 import io.wsbench.bench.format.Format;
+import io.wsbench.bench.machine.CpuPinning;
 import io.wsbench.bench.result.Metric;
 import io.wsbench.bench.result.Repetition;
 import io.wsbench.bench.result.Row;
@@ -119,7 +120,12 @@ public final class ScenarioRun {
 
     /** Starts {@code config} pinned to the server CPUs; close it to stop every process. */
     public SystemUnderTest start(TopologyConfig config) throws IOException {
-        return SystemUnderTest.start(config, setup.pinning(), setup.nginxConf());
+        return start(config, setup.pinning());
+    }
+
+    /** Starts {@code config} with its server side pinned as {@code pinning} says; close it to stop every process. */
+    public SystemUnderTest start(TopologyConfig config, CpuPinning pinning) throws IOException {
+        return SystemUnderTest.start(config, pinning, setup.nginxConf());
     }
 
     /**

@@ -4,7 +4,7 @@ const http = require('http');
 const { IMPL } = require('./config');
 const { jsonMembers } = require('./hub');
 
-function create(config, hub) {
+function create(hub) {
   return http.createServer((req, res) => {
     const path = req.url.split('?')[0];
     const route = { '/health': 'GET', '/metrics': 'GET', '/notify': 'POST' }[path];

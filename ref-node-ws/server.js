@@ -65,7 +65,7 @@ function main() {
   });
   server.on('clientError', (err, socket) => socket.destroy());
 
-  const adminServer = admin.create(config, hub);
+  const adminServer = admin.create(hub);
   const fail = (err) => {
     console.error(`error: ${err.message}`);
     process.exit(1);

@@ -18,6 +18,10 @@ import java.util.ServiceLoader;
  */
 public final class ReferenceServer {
     private static final String ACTIVE_PROCESSOR_COUNT = "-XX:ActiveProcessorCount=";
+    /** Loaded once: the classpath does not change, and every replica start and report row asks. */
+    private static final List<ReferenceServer> ALL = ServiceLoader.load(ReferenceServerProvider.class).stream()
+            .map(ServiceLoader.Provider::get).sorted(Comparator.comparing(ReferenceServerProvider::name))
+            .map(ReferenceServer::new).toList();
 
     private final ReferenceServerProvider provider;
 
@@ -27,8 +31,7 @@ public final class ReferenceServer {
 
     /** Every reference server on the classpath, by name. */
     public static List<ReferenceServer> all() {
-        return ServiceLoader.load(ReferenceServerProvider.class).stream().map(ServiceLoader.Provider::get)
-                .sorted(Comparator.comparing(ReferenceServerProvider::name)).map(ReferenceServer::new).toList();
+        return ALL;
     }
 
     public static Optional<ReferenceServer> named(String impl) {

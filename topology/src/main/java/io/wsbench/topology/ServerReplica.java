@@ -36,8 +36,9 @@ public final class ServerReplica implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    /** Every variable ServerOptions reads; all are set (or removed) so nothing leaks in from our environment. */
+    /** The {@code library} label of {@code wsbench_server_info} on /metrics ({@link #library()}). */
     private static final Pattern LIBRARY = Pattern.compile("wsbench_server_info\\{[^}]*library=\"([^\"]*)\"");
+    /** Every variable ServerOptions reads; all are set (or removed) so nothing leaks in from our environment. */
     static final List<String> SERVER_ENV = List.of("SERVER_IMPL", "WS_HOST", "WS_PORT", "WS_PATH", "ADMIN_PORT",
             "PING_PERIOD", "PONG_WAIT", "WRITE_WAIT", "READ_LIMIT", "MAX_QUEUED_BYTES", "COMPRESSION",
             "COMPRESSION_LEVEL", "TLS_CERT", "TLS_KEY", "BROKER_URL", "BROKER_SUBJECT");
